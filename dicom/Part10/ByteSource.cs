@@ -1,0 +1,149 @@
+using System.Buffers;
+using System.Buffers.Binary;
+
+namespace Mosmos.Dicom;
+
+/// <summary>
+/// A forward reader over a stream with a pooled window buffer. Tracks the absolute position for error messages
+/// and can skip by seeking, so large values of a file are never read when they are deferred.
+/// </summary>
+internal sealed class ByteSource : IDisposable
+{
+    private const int WindowSize = 16 * 1024;
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private int _pos;
+    private int _len;
+    private long _windowStart;
+
+    public ByteSource(Stream stream, string? filePath, long startPosition = 0)
+    {
+        _stream = stream;
+        FilePath = filePath;
+        _buffer = ArrayPool<byte>.Shared.Rent(WindowSize);
+        _windowStart = startPosition;
+    }
+
+    /// <summary>Set when the stream is a plain file whose offsets match <see cref="Position"/>: enables deferred values.</summary>
+    public string? FilePath { get; }
+
+    public bool BigEndian { get; set; }
+
+    public long Position => _windowStart + _pos;
+
+    /// <summary>Makes at least <paramref name="count"/> bytes available; false at end of stream.</summary>
+    public bool TryEnsure(int count)
+    {
+        if (_len - _pos >= count) return true;
+        if (count > _buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(count);
+            Buffer.BlockCopy(_buffer, _pos, bigger, 0, _len - _pos);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+        else
+        {
+            Buffer.BlockCopy(_buffer, _pos, _buffer, 0, _len - _pos);
+        }
+        _windowStart += _pos;
+        _len -= _pos;
+        _pos = 0;
+        while (_len < count)
+        {
+            int n = _stream.Read(_buffer, _len, _buffer.Length - _len);
+            if (n == 0) return false;
+            _len += n;
+        }
+        return true;
+    }
+
+    public bool AtEnd => !TryEnsure(1);
+
+    public ReadOnlySpan<byte> Peek(int count)
+    {
+        if (!TryEnsure(count)) ThrowHelper.Truncated(Position);
+        return _buffer.AsSpan(_pos, count);
+    }
+
+    public void Advance(int count) => _pos += count;
+
+    public ushort ReadUInt16()
+    {
+        var s = Peek(2);
+        _pos += 2;
+        return BigEndian ? BinaryPrimitives.ReadUInt16BigEndian(s) : BinaryPrimitives.ReadUInt16LittleEndian(s);
+    }
+
+    public uint ReadUInt32()
+    {
+        var s = Peek(4);
+        _pos += 4;
+        return BigEndian ? BinaryPrimitives.ReadUInt32BigEndian(s) : BinaryPrimitives.ReadUInt32LittleEndian(s);
+    }
+
+    /// <summary>Reads exactly <paramref name="count"/> bytes into a new array.</summary>
+    public byte[] ReadBytes(int count, DicomTag tag)
+    {
+        var result = GC.AllocateUninitializedArray<byte>(count);
+        int copied = Math.Min(count, _len - _pos);
+        Buffer.BlockCopy(_buffer, _pos, result, 0, copied);
+        _pos += copied;
+        while (copied < count)
+        {
+            // Large values go straight from the stream into the result, bypassing the window.
+            int n = _stream.Read(result, copied, count - copied);
+            if (n == 0) ThrowHelper.Format($"value of {count} bytes is truncated after {copied}", Position, tag);
+            copied += n;
+            _windowStart += n;
+        }
+        return result;
+    }
+
+    /// <summary>Skips bytes, seeking when the stream allows it.</summary>
+    public void Skip(long count, DicomTag tag)
+    {
+        long inWindow = Math.Min(count, _len - _pos);
+        _pos += (int)inWindow;
+        long rest = count - inWindow;
+        if (rest == 0) return;
+        long target = Position + rest;
+        if (_stream.CanSeek)
+        {
+            if (target > _stream.Length) ThrowHelper.Format($"value of {count} bytes runs past the end of the data", Position, tag);
+            _stream.Seek(rest, SeekOrigin.Current);
+        }
+        else
+        {
+            var scratch = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                for (long left = rest; left > 0;)
+                {
+                    int n = _stream.Read(scratch, 0, (int)Math.Min(left, scratch.Length));
+                    if (n == 0) ThrowHelper.Truncated(target - left, tag);
+                    left -= n;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
+            }
+        }
+        _windowStart = target;
+        _pos = _len = 0;
+    }
+
+    /// <summary>The rest of the stream after the bytes already buffered (used to switch to a deflated stream).</summary>
+    public Stream RemainingStream()
+    {
+        var buffered = new MemoryStream(_buffer, _pos, _len - _pos, writable: false);
+        return new ConcatStream(buffered, _stream);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+}
