@@ -18,7 +18,7 @@ internal sealed partial class DicomReader
         var items = new List<DicomDataset>();
         while (true)
         {
-            if (!undefined && source.Position >= end)
+            if (!undefined && (source.Position >= end || source.AtEnd))
             {
                 if (source.Position > end) ThrowHelper.Format("an item runs past the end of its sequence", source.Position, tag);
                 break;
@@ -35,8 +35,10 @@ internal sealed partial class DicomReader
             if (itemTag != DicomTag.Item)
                 ThrowHelper.Format($"expected an item, found {itemTag}", itemStart, tag);
             if (++_items > options.MaxItems) ThrowHelper.Format($"more than {options.MaxItems} sequence items", itemStart, tag);
+            // An item that overruns its sequence's defined length (seen in DICOMDIRs) is read whole and the sequence
+            // ends after it, as DCMTK does; the item's own length still bounds its contents.
             if (itemLength != UndefinedLength && end >= 0 && source.Position + itemLength > end)
-                ThrowHelper.Format($"item of {itemLength} bytes runs past the end of its sequence", itemStart, tag);
+                end = source.Position + itemLength;
             var item = new DicomDataset { Parent = parent };
             ReadDataset(item, itemLength == UndefinedLength ? -1 : source.Position + itemLength, depth, topLevel: false);
             items.Add(item);

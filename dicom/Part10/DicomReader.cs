@@ -25,7 +25,9 @@ internal sealed partial class DicomReader(ByteSource source, TransferSyntax synt
                 if (source.Position > end) ThrowHelper.Format("an element runs past the end of its item", source.Position);
                 return false;
             }
-            if (topLevel && source.AtEnd) return false;
+            // A defined-length item cut short exactly at an element boundary at the end of the file (a DICOMDIR
+            // quirk) ends there, as DCMTK accepts; a value cut short still fails below.
+            if ((topLevel || end >= 0) && source.AtEnd) return false;
             long start = source.Position;
             if (!source.TryEnsure(4)) ThrowHelper.Truncated(start);
             var tag = new DicomTag(source.ReadUInt16(), source.ReadUInt16());
@@ -35,13 +37,29 @@ internal sealed partial class DicomReader(ByteSource source, TransferSyntax synt
                 source.ReadUInt32();
                 return false;
             }
+            if (topLevel && tag.Value == 0 && IsTrailingZeroPadding()) return false;
             if (tag.Group == 0xFFFE) ThrowHelper.Format("item tag where an attribute was expected", start, tag);
             if (topLevel && options.StopBeforePixelData && tag >= DicomTags.PixelData)
                 return true;
             if (++_elements > options.MaxElements) ThrowHelper.Format($"more than {options.MaxElements} attributes", start, tag);
             var (vr, length) = ReadHeader(tag, start);
+            if (_implicitVR) vr = AmbiguousVR.Resolve(tag, vr, dataset);
             dataset.Set(ReadValue(tag, vr, length, depth, start, dataset));
         }
+    }
+
+    /// <summary>
+    /// Zero bytes after the last attribute (seen in files padded to a block size) end the data set, as DCMTK
+    /// accepts; anything else after a (0000,0000) tag at the top level is malformed.
+    /// </summary>
+    private bool IsTrailingZeroPadding()
+    {
+        while (source.TryEnsure(1))
+        {
+            if (source.Peek(1)[0] != 0) ThrowHelper.Format("non-zero bytes after zero padding", source.Position, new DicomTag(0));
+            source.Advance(1);
+        }
+        return true;
     }
 
     /// <summary>

@@ -1,0 +1,78 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Mosmos.Adapter.Changes;
+using Mosmos.Adapter.Jobs;
+using Mosmos.Adapter.Selection;
+using Mosmos.Contracts;
+
+namespace Mosmos.Adapter.Dispatch;
+
+/// <summary>
+/// Turns a stable study into jobs: examine its series, apply the rules, record each job, publish it, and mark it
+/// queued once the broker confirmed. A job already known for the same content is not dispatched again; a job
+/// left pending by a crash between record and publish is published again (at-least-once; the worker's output
+/// UIDs make the repeat harmless).
+/// </summary>
+public sealed partial class StudyDispatcher(
+    IStudyExaminer examiner,
+    SeriesSelector selector,
+    IJobStore store,
+    IPublishEndpoint publisher,
+    IOptions<OrthancSourceOptions> source,
+    ILogger<StudyDispatcher> logger)
+{
+    /// <returns>The number of jobs published.</returns>
+    public async Task<int> DispatchAsync(string studyInstanceUid, CancellationToken cancellationToken)
+    {
+        var series = await examiner.ExamineAsync(studyInstanceUid, cancellationToken).ConfigureAwait(false);
+        var selection = selector.Select(series);
+        foreach (var decision in selection.Decisions.Where(d => !d.Selected))
+            LogSeriesSkipped(logger, decision.Series.SeriesInstanceUid, decision.Rejections);
+        int published = 0;
+        foreach (var chosen in selection.Selected)
+        {
+            var key = IdempotencyKeys.For(chosen.Series.SeriesInstanceUid, chosen.Series.SopInstanceUids, chosen.Rule.Model);
+            var (job, created) = await store.CreateAsync(new JobRecord
+            {
+                JobId = Guid.NewGuid(),
+                IdempotencyKey = key,
+                StudyInstanceUid = chosen.Series.StudyInstanceUid,
+                SeriesInstanceUid = chosen.Series.SeriesInstanceUid,
+                ModelId = chosen.Rule.Model,
+                Rule = chosen.Rule.Name,
+                SourceServer = source.Value.Name,
+                Priority = chosen.Priority,
+            }, cancellationToken).ConfigureAwait(false);
+            if (!created && job.State != JobState.Pending)
+            {
+                LogAlreadyKnown(logger, job.JobId, job.SeriesInstanceUid, job.State);
+                continue;
+            }
+            await PublishAsync(job, cancellationToken).ConfigureAwait(false);
+            published++;
+        }
+        return published;
+    }
+
+    /// <summary>Publishes a pending job (also used by re-runs) and marks it queued after the broker's confirm.</summary>
+    public async Task PublishAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var message = new SegmentSeries(job.JobId, job.IdempotencyKey, job.StudyInstanceUid, job.SeriesInstanceUid,
+            job.SourceServer, job.ModelId, job.Priority, job.SupersedesKey);
+        // With RabbitMQ, Publish completes only after the publisher confirm (MassTransit's default).
+        await publisher.Publish(message, context => context.TrySetPriority(job.Priority), cancellationToken).ConfigureAwait(false);
+        await store.MarkQueuedAsync(job.JobId, cancellationToken).ConfigureAwait(false);
+        LogDispatched(logger, job.JobId, job.StudyInstanceUid, job.SeriesInstanceUid, job.ModelId);
+    }
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Job {JobId} dispatched: study {StudyInstanceUid}, series {SeriesInstanceUid}, model {ModelId}")]
+    private static partial void LogDispatched(ILogger logger, Guid jobId, string studyInstanceUid, string seriesInstanceUid, string modelId);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Series {SeriesInstanceUid} not selected: {Reasons}")]
+    private static partial void LogSeriesSkipped(ILogger logger, string seriesInstanceUid, IReadOnlyList<string> reasons);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Job {JobId} for series {SeriesInstanceUid} already {State}; not dispatched again")]
+    private static partial void LogAlreadyKnown(ILogger logger, Guid jobId, string seriesInstanceUid, JobState state);
+}
