@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Mosmos.Adapter.Changes;
+using Mosmos.Adapter.Dispatch;
+using Mosmos.Adapter.Jobs;
+using Mosmos.Adapter.Selection;
+using Mosmos.Contracts;
+using Mosmos.Dicom.Web;
+using Mosmos.Testing;
+
+namespace Mosmos.Adapter.Tests.Integration;
+
+/// <summary>
+/// The adapter's real parts wired by hand against the test Orthanc and RabbitMQ: job table in a temp SQLite file,
+/// change feed, DICOMweb examiner, rules, dispatcher publishing on a real bus. <see cref="Restart"/> builds a
+/// fresh poller and store over the same database, as a restarted service would.
+/// </summary>
+internal sealed class AdapterStack : IAsyncDisposable
+{
+    private readonly OrthancConnection _orthanc;
+    private readonly string _database;
+    private readonly HttpClient _http;
+    private readonly DicomWebClient _dicomWeb;
+
+    private AdapterStack(OrthancConnection orthanc, IBusControl bus, string database)
+    {
+        _orthanc = orthanc;
+        Bus = bus;
+        _database = database;
+        _http = new HttpClient();
+        OrthancClient.Configure(_http, orthanc.Url, orthanc.User, orthanc.Password);
+        _dicomWeb = new DicomWebClient(new DicomWebClientOptions { BaseUrl = orthanc.DicomWebUrl, Username = orthanc.User, Password = orthanc.Password });
+        Restart();
+    }
+
+    public IBusControl Bus { get; }
+
+    public IDicomWebClient DicomWeb => _dicomWeb;
+
+    public OrthancSourceOptions Source { get; } = new() { Name = "orthanc", StartFrom = CursorStart.Now };
+
+    public SqliteJobStore Store { get; private set; } = null!;
+
+    public ChangeFeedPoller Poller { get; private set; } = null!;
+
+    /// <summary>SegmentSeries messages that reached the test queue.</summary>
+    public ConcurrentQueue<SegmentSeries> Published { get; } = new();
+
+    public static async Task<AdapterStack> StartAsync()
+    {
+        var orthanc = await TestServices.GetOrthancAsync();
+        var rabbit = await RabbitVirtualHost.EnsureAsync("mosmos-adapter-tests");
+        var database = Path.Combine(Path.GetTempPath(), $"mosmos-adapter-it-{Guid.NewGuid():N}.db");
+        ConcurrentQueue<SegmentSeries>? sink = null;
+        var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h => { h.Username(rabbit.User); h.Password(rabbit.Password); });
+            cfg.ReceiveEndpoint("adapter-tests-jobs-" + Environment.ProcessId, e =>
+            {
+                e.AutoDelete = true;
+                e.Handler<SegmentSeries>(context => { sink!.Enqueue(context.Message); return Task.CompletedTask; });
+            });
+        });
+        var stack = new AdapterStack(orthanc, bus, database);
+        sink = stack.Published;
+        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+        await stack.Store.InitializeAsync(default);
+        return stack;
+    }
+
+    public void Restart()
+    {
+        Store = new SqliteJobStore($"Data Source={_database};Pooling=False", TimeProvider.System);
+        var rule = new SelectionRule { Name = "ct-abdomen", Model = "mosmos-abdomen@test", MinSlices = 10, MaxSliceThicknessMm = 5 };
+        rule.Modalities.Add("CT");
+        var selection = new SelectionOptions();
+        selection.Rules.Add(rule);
+        var dispatcher = new StudyDispatcher(new DicomWebStudyExaminer(_dicomWeb), new SeriesSelector(selection), Store, Bus,
+            Options.Create(Source), NullLogger<StudyDispatcher>.Instance);
+        Poller = new ChangeFeedPoller(new OrthancClient(_http), dispatcher, Store, new FeedStatus(), Options.Create(Source),
+            NullLogger<ChangeFeedPoller>.Instance);
+    }
+
+    /// <summary>Polls the feed until <paramref name="condition"/> holds or the timeout passes.</summary>
+    public async Task<bool> PollUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            bool done = await Poller.PollOnceAsync(Source, default);
+            if (condition()) return true;
+            if (done) await Task.Delay(300);
+        }
+        return condition();
+    }
+
+    public IReadOnlyList<SegmentSeries> For(string studyUid) => [.. Published.Where(m => m.StudyInstanceUid == studyUid)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bus.StopAsync();
+        _dicomWeb.Dispose();
+        _http.Dispose();
+        foreach (var f in new[] { _database, _database + "-wal", _database + "-shm" })
+            File.Delete(f);
+    }
+}
