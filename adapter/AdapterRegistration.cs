@@ -5,6 +5,7 @@ using Mosmos.Adapter.Bus;
 using Mosmos.Adapter.Changes;
 using Mosmos.Adapter.Dispatch;
 using Mosmos.Adapter.Jobs;
+using Mosmos.Adapter.Metrics;
 using Mosmos.Adapter.Selection;
 using Mosmos.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,8 @@ public static class AdapterRegistration
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SeriesSelector(sp.GetRequiredService<IOptions<SelectionOptions>>().Value));
         services.AddSingleton<FeedStatus>();
+        services.AddSingleton<AdapterMetrics>();
+        services.AddHostedService<JobStateSampler>();
         services.AddHealthChecks().AddCheck<FeedStatus>("change-feed");
         services.AddHttpClient<OrthancClient>((sp, http) =>
         {

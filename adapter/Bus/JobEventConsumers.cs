@@ -1,21 +1,37 @@
 using MassTransit;
 using Mosmos.Adapter.Jobs;
+using Mosmos.Adapter.Metrics;
 using Mosmos.Contracts;
 
 namespace Mosmos.Adapter.Bus;
 
 /// <summary>Keeps the job table in step with the workers' events. Idempotent: a redelivered event changes nothing.</summary>
-public sealed class JobEventConsumers(IJobStore store) :
+public sealed class JobEventConsumers(IJobStore store, AdapterMetrics metrics) :
     IConsumer<SegmentationStarted>, IConsumer<SegmentationCompleted>, IConsumer<SegmentationFailed>
 {
-    public Task Consume(ConsumeContext<SegmentationStarted> context) =>
-        store.MarkStartedAsync(context.Message, context.CancellationToken);
+    public async Task Consume(ConsumeContext<SegmentationStarted> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await store.MarkStartedAsync(context.Message, context.CancellationToken).ConfigureAwait(false);
+        if (await store.GetAsync(context.Message.JobId, context.CancellationToken).ConfigureAwait(false) is { } job)
+            metrics.Started(job, context.Message.StartedAt);
+    }
 
-    public Task Consume(ConsumeContext<SegmentationCompleted> context) =>
-        store.MarkCompletedAsync(context.Message, context.CancellationToken);
+    public async Task Consume(ConsumeContext<SegmentationCompleted> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await store.MarkCompletedAsync(context.Message, context.CancellationToken).ConfigureAwait(false);
+        if (await store.FindByKeyAsync(context.Message.IdempotencyKey, context.CancellationToken).ConfigureAwait(false) is { FinishedAt: { } at } job)
+            metrics.Finished(job, at, completed: true);
+    }
 
-    public Task Consume(ConsumeContext<SegmentationFailed> context) =>
-        store.MarkFailedAsync(context.Message, context.CancellationToken);
+    public async Task Consume(ConsumeContext<SegmentationFailed> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await store.MarkFailedAsync(context.Message, context.CancellationToken).ConfigureAwait(false);
+        if (await store.FindByKeyAsync(context.Message.IdempotencyKey, context.CancellationToken).ConfigureAwait(false) is { FinishedAt: { } at } job)
+            metrics.Finished(job, at, completed: false);
+    }
 }
 
 /// <summary>Retries job-table updates (a locked database, a transient I/O error) before the error queue.</summary>

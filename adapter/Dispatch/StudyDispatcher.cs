@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mosmos.Adapter.Changes;
 using Mosmos.Adapter.Jobs;
+using Mosmos.Adapter.Metrics;
 using Mosmos.Adapter.Selection;
 using Mosmos.Contracts;
 
@@ -20,7 +21,8 @@ public sealed partial class StudyDispatcher(
     IJobStore store,
     IPublishEndpoint publisher,
     IOptions<OrthancSourceOptions> source,
-    ILogger<StudyDispatcher> logger)
+    ILogger<StudyDispatcher> logger,
+    AdapterMetrics? metrics = null)
 {
     /// <returns>The number of jobs published.</returns>
     public async Task<int> DispatchAsync(string studyInstanceUid, CancellationToken cancellationToken)
@@ -64,6 +66,7 @@ public sealed partial class StudyDispatcher(
         // With RabbitMQ, Publish completes only after the publisher confirm (MassTransit's default).
         await publisher.Publish(message, context => context.TrySetPriority(job.Priority), cancellationToken).ConfigureAwait(false);
         await store.MarkQueuedAsync(job.JobId, cancellationToken).ConfigureAwait(false);
+        metrics?.Dispatched();
         LogDispatched(logger, job.JobId, job.StudyInstanceUid, job.SeriesInstanceUid, job.ModelId);
     }
 

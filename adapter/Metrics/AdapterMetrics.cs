@@ -1,0 +1,73 @@
+using System.Diagnostics.Metrics;
+using Mosmos.Adapter.Changes;
+using Mosmos.Adapter.Jobs;
+
+namespace Mosmos.Adapter.Metrics;
+
+/// <summary>
+/// The adapter's instruments (meter <c>Mosmos.Adapter</c>): jobs by state, dispatches, queue latency (queued →
+/// started), end-to-end latency (created → finished) and change-feed lag. Exported by OpenTelemetry.
+/// </summary>
+public sealed class AdapterMetrics : IDisposable
+{
+    public const string MeterName = "Mosmos.Adapter";
+    private readonly Meter _meter;
+    private readonly Counter<long> _dispatched;
+    private readonly Histogram<double> _queueLatency;
+    private readonly Histogram<double> _endToEnd;
+    private IReadOnlyDictionary<JobState, int> _states = new Dictionary<JobState, int>();
+
+    public AdapterMetrics(IMeterFactory meters, FeedStatus feed)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(feed);
+        _meter = meters.Create(MeterName);
+        _dispatched = _meter.CreateCounter<long>("mosmos.adapter.jobs.dispatched", "{job}", "Jobs published to the bus");
+        _queueLatency = _meter.CreateHistogram<double>("mosmos.adapter.jobs.queue_latency", "s", "Time from publish to a worker starting the job");
+        _endToEnd = _meter.CreateHistogram<double>("mosmos.adapter.jobs.end_to_end_latency", "s", "Time from dispatch to SEG and SR stored");
+        _meter.CreateObservableGauge("mosmos.adapter.jobs", () =>
+            _states.Select(s => new Measurement<int>(s.Value, new KeyValuePair<string, object?>("state", s.Key.ToString()))), "{job}", "Jobs by state");
+        _meter.CreateObservableGauge("mosmos.adapter.cursor.lag", () => feed.Lag, "{change}", "Changes known beyond the cursor");
+        _meter.CreateObservableGauge("mosmos.adapter.cursor", () => feed.Cursor, "{change}", "The change-feed cursor");
+    }
+
+    public void Dispatched() => _dispatched.Add(1);
+
+    public void Started(JobRecord job, DateTimeOffset startedAt)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.QueuedAt is { } queued) _queueLatency.Record((startedAt - queued).TotalSeconds);
+    }
+
+    public void Finished(JobRecord job, DateTimeOffset finishedAt, bool completed)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        _endToEnd.Record((finishedAt - job.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("outcome", completed ? "completed" : "failed"));
+    }
+
+    /// <summary>Observable gauges must not query the database; the refresher hands them a snapshot.</summary>
+    public void UpdateStates(IReadOnlyDictionary<JobState, int> states) => _states = states;
+
+    public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>Refreshes the jobs-by-state snapshot every few seconds.</summary>
+public sealed class JobStateSampler(IJobStore store, AdapterMetrics metrics) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        do
+        {
+            try
+            {
+                metrics.UpdateStates(await store.CountByStateAsync(stoppingToken).ConfigureAwait(false));
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // A locked or missing table skips one sample; the next tick tries again.
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
