@@ -86,7 +86,7 @@ run_dotnet() {
   mkdir -p "$(dirname "$stamp")"
   exec {lockfd}> "$stamp.lock"
   flock "$lockfd"
-  if [ "${MOSMOS_FORCE_BUILD:-0}" = 1 ] || [ ! -f "$dll" ] || [ ! -f "$stamp" ] ||
+  if [ "${MOSMOS_FORCE_BUILD:-0}" = 1 ] || [ ! -f "$stamp" ] ||
      [ -n "$(find "${dirs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit)" ] ||
      [ -n "$(find "$MOSMOS_ROOT" -maxdepth 1 \( -name 'Directory.*' -o -name global.json -o -name NuGet.config \) -newer "$stamp" -print -quit)" ]; then
     local t0 out
@@ -99,6 +99,8 @@ run_dotnet() {
     log "built $name in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
   fi
   exec {lockfd}>&-
-  [ -f "$dll" ] || die "built $name but found no $dll"
+  # a project with a RuntimeIdentifier (the trainer: linux-x64) builds into release_<rid>/
+  [ -f "$dll" ] || dll=$(ls "$MOSMOS_ROOT/artifacts/bin/$name"/release_*/"${asm:-$name}.dll" 2> /dev/null | head -n 1)
+  [ -n "$dll" ] && [ -f "$dll" ] || die "built $name but found no ${asm:-$name}.dll under artifacts/bin/$name"
   dotnet "$dll" "$@"
 }

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Mosmos.Contracts;
+using Mosmos.Trainer.Export;
+using Mosmos.Trainer.Training;
+using Spectre.Console;
+
+namespace Mosmos.Trainer.Cli;
+
+/// <summary><c>export RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F]</c>.</summary>
+public static class ExportCommand
+{
+    public static int Run(Arguments a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Positional.Count != 1) throw new UsageException("export needs exactly one RUN or checkpoint folder");
+        var output = a.Required("out");
+        var name = a.Optional("name") ?? "mosmos-unet";
+        var version = a.Optional("version");
+        var overlap = a.Number("overlap") ?? 0.25;
+        a.ThrowOnUnused();
+        var checkpoint = Checkpoint.Resolve(a.Positional[0]);
+        using var model = Checkpoint.LoadModel(checkpoint, out var state);
+        var card = CardFor(state, name, version ?? $"1.0.{state.Step.ToString(CultureInfo.InvariantCulture)}", overlap);
+        OnnxExporter.Write(model, card, output);
+        AnsiConsole.MarkupLineInterpolated($"Wrote {output} ({new FileInfo(output).Length} bytes): {card.Name} {card.Version}, step {state.Step}");
+        return 0;
+    }
+
+    public static ModelCard CardFor(CheckpointState state, string name, string version, double overlap)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var o = state.Options;
+        return new ModelCard
+        {
+            Name = name,
+            Version = version,
+            Modality = "CT",
+            Labels = state.Labels,
+            SpacingMm = [o.SpacingMm, o.SpacingMm, o.SpacingMm],
+            Intensity = o.Intensity,
+            PatchSize = [o.Patch, o.Patch, o.Patch],
+            Overlap = overlap,
+            Training = new TrainingSummary
+            {
+                Data = state.DatasetFolder,
+                Command = string.Create(CultureInfo.InvariantCulture,
+                    $"finetune --steps {o.Steps} --patch {o.Patch} --spacing {o.SpacingMm} --seed {o.Seed} --batch {o.BatchSize} --widths {string.Join(',', o.Widths)}"),
+            },
+        };
+    }
+}

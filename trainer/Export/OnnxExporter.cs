@@ -1,0 +1,85 @@
+using Google.Protobuf;
+using Mosmos.Contracts;
+using Mosmos.Onnx;
+using Mosmos.Trainer.Model;
+using static Mosmos.Trainer.Export.OnnxGraph;
+using DataType = Mosmos.Onnx.TensorProto.Types.DataType;
+
+namespace Mosmos.Trainer.Export;
+
+/// <summary>
+/// Writes a <see cref="UNet3d"/> as an ONNX model (opset 17, IR 8): input <c>image</c> [N, 1, D, H, W] with
+/// symbolic dimensions, outputs <c>logits</c>, <c>probs</c> (Softmax over axis 1) and <c>labels</c> (ArgMax over
+/// axis 1, int64), the model card in <c>metadata_props</c> under <see cref="ModelCard.MetadataKey"/>.
+/// </summary>
+public static class OnnxExporter
+{
+    public const long IrVersion = 8;
+    public const long Opset = 17;
+
+    public static ModelProto Build(UNet3d model, ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(card);
+        var cardJson = ModelCardSerializer.Serialize(card); // validates before anything is written
+        if (card.Labels.Count != model.Config.Classes - 1)
+            throw new ArgumentException($"the card lists {card.Labels.Count} labels, the network has {model.Config.Classes - 1} foreground classes");
+
+        var g = new OnnxGraph();
+        g.Proto.Name = card.Name;
+        var features = model.Encoder.Export(g, card.InputName, "encoder");
+        var logits = model.Decoder.Export(g, features, "decoder");
+        g.Rename(logits, "logits");
+        var probs = g.Node("Softmax", "probs", ["logits"], IntAttr("axis", 1));
+        g.Rename(probs, card.OutputName);
+        var labels = g.Node("ArgMax", "labels", ["logits"], IntAttr("axis", 1), IntAttr("keepdims", 0));
+        g.Rename(labels, "labels");
+
+        g.Proto.Input.Add(Value(card.InputName, DataType.Float, "N", model.Config.InChannels.ToString(System.Globalization.CultureInfo.InvariantCulture), "D", "H", "W"));
+        g.Proto.Output.Add(Value("logits", DataType.Float, "N", "C", "D", "H", "W"));
+        g.Proto.Output.Add(Value(card.OutputName, DataType.Float, "N", "C", "D", "H", "W"));
+        g.Proto.Output.Add(Value("labels", DataType.Int64, "N", "D", "H", "W"));
+
+        var proto = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = "Mosmos.Trainer",
+            ProducerVersion = typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "0",
+            Graph = g.Proto,
+        };
+        proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = ModelCard.MetadataKey, Value = cardJson });
+        return proto;
+    }
+
+    /// <summary>Exports in eval mode and writes the file atomically (temporary name, then rename).</summary>
+    public static void Write(UNet3d model, ModelCard card, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var training = model.training;
+        model.eval();
+        try
+        {
+            var proto = Build(model, card);
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(dir);
+            var tmp = path + ".tmp";
+            using (var stream = File.Create(tmp)) proto.WriteTo(stream);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            model.train(training);
+        }
+    }
+
+    /// <summary>Reads the model card back from an ONNX file (the worker does the same through ONNX Runtime).</summary>
+    public static ModelCard ReadCard(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var proto = ModelProto.Parser.ParseFrom(stream);
+        var entry = proto.MetadataProps.FirstOrDefault(p => p.Key == ModelCard.MetadataKey);
+        return ModelCardSerializer.Parse(entry?.Value);
+    }
+}
