@@ -8,6 +8,7 @@ namespace Mosmos.Dicom.Imaging;
 /// Decodes native (uncompressed, little-endian) frames through a lookup table built once per pixel format:
 /// every stored bit pattern (2⁸ or 2¹⁶) is mapped to its output value, so masking to BitsStored, sign
 /// extension, MONOCHROME1 inversion and the rescale cost one table read per pixel (PS3.5 §8.1.1, PS3.3 C.7.6.3).
+/// Float output from 16-bit frames, the common case, computes the same mapping with SIMD instead.
 /// </summary>
 internal sealed class PixelDecoder<T> where T : unmanaged, INumberBase<T>
 {

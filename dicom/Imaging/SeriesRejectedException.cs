@@ -35,11 +35,22 @@ public sealed class SeriesRejectedException : Exception
 
     public SeriesRejectedException(string message) : this(SeriesRejection.Undecodable, message) { }
 
-    public SeriesRejectedException(string message, Exception innerException) : base(message, innerException) =>
+    public SeriesRejectedException(string message, Exception innerException) : base(message, innerException)
+    {
         Reason = SeriesRejection.Undecodable;
+        Detail = message;
+    }
 
+    /// <summary><see cref="Exception.Message"/> is "<paramref name="reason"/>: <paramref name="message"/>".</summary>
     public SeriesRejectedException(SeriesRejection reason, string message, Exception? innerException = null)
-        : base($"{reason}: {message}", innerException) => Reason = reason;
+        : base($"{reason}: {message}", innerException)
+    {
+        Reason = reason;
+        Detail = message;
+    }
 
     public SeriesRejection Reason { get; }
+
+    /// <summary>The message without the reason prefix, for a failure record that carries the reason separately.</summary>
+    public string Detail { get; }
 }

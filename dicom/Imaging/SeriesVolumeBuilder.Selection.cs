@@ -76,8 +76,8 @@ public sealed partial class SeriesVolumeBuilder
                 int same = frames.Count(g => Vector3D.MaxAbsDifference(g.RowDirection, first.RowDirection) <= _options.OrientationTolerance
                     && Vector3D.MaxAbsDifference(g.ColumnDirection, first.ColumnDirection) <= _options.OrientationTolerance);
                 throw new SeriesRejectedException(SeriesRejection.MixedOrientation,
-                    $"{same} of {frames.Count} slices have orientation {first.RowDirection} {first.ColumnDirection} but instance " +
-                    $"{f.SopInstanceUid} frame {f.FrameNumber} has {f.RowDirection} {f.ColumnDirection} " +
+                    $"{same} of {frames.Count} slices have orientation {Cosines(first)} but instance " +
+                    $"{f.SopInstanceUid} frame {f.FrameNumber} has {Cosines(f)} " +
                     $"(tolerance {_options.OrientationTolerance}); the series holds more than one image plane");
             }
             if (f.Format.Rows != first.Format.Rows || f.Format.Columns != first.Format.Columns)
@@ -95,6 +95,10 @@ public sealed partial class SeriesVolumeBuilder
             }
         }
     }
+
+    private static string Cosines(FrameHeader f) => string.Join('\\',
+        new[] { f.RowDirection.X, f.RowDirection.Y, f.RowDirection.Z, f.ColumnDirection.X, f.ColumnDirection.Y, f.ColumnDirection.Z }
+            .Select(v => v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string Majority(List<DicomDataset> instances, DicomTag tag) =>
         instances.GroupBy(i => i.GetString(tag) ?? "", StringComparer.Ordinal)

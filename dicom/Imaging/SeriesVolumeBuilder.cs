@@ -8,9 +8,21 @@ namespace Mosmos.Dicom.Imaging;
 /// <see cref="SeriesLayout.DecodeFrame{T}"/> (for example straight from WADO-RS frames) or in one call with
 /// <see cref="SeriesLayout.Build{T}"/>. Every refusal is a <see cref="SeriesRejectedException"/>.</para>
 /// </summary>
-public sealed partial class SeriesVolumeBuilder(SeriesVolumeOptions? options = null)
+public sealed partial class SeriesVolumeBuilder
 {
-    private readonly SeriesVolumeOptions _options = options ?? SeriesVolumeOptions.Default;
+    private readonly SeriesVolumeOptions _options;
+
+    public SeriesVolumeBuilder(SeriesVolumeOptions? options = null)
+    {
+        _options = options ?? SeriesVolumeOptions.Default;
+        ArgumentNullException.ThrowIfNull(_options.Modalities, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MinSlices, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.SpacingTolerance, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.OrientationTolerance, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.TiltTolerance, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.DuplicateDistance, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxVoxels, nameof(options));
+    }
 
     public SeriesVolumeOptions Options => _options;
 

@@ -37,8 +37,8 @@ public static partial class DicomJsonReader
             foreach (var property in json.EnumerateObject())
             {
                 var tag = default(DicomTag);
-                if (property.Name.Length != 8 || !DicomTag.TryParse(property.Name, out tag))
-                    Fail($"'{Shorten(property.Name)}' is not a tag (eight hex digits, PS3.18 F.2.1.1)");
+                if (property.ValidName().Length != 8 || !DicomTag.TryParse(property.ValidName(), out tag))
+                    Fail($"'{Shorten(property.ValidName())}' is not a tag (eight hex digits, PS3.18 F.2.1.1)");
                 if (!first && tag <= previous && dataset.Contains(tag)) Fail($"attribute {tag.ToJsonKey()} appears twice", tag);
                 first = false;
                 previous = tag;
@@ -63,17 +63,17 @@ public static partial class DicomJsonReader
             JsonElement? value = null, inline = null, bulk = null;
             foreach (var p in json.EnumerateObject())
             {
-                switch (p.Name)
+                switch (p.ValidName())
                 {
                     case "vr":
-                        if (p.Value.ValueKind != JsonValueKind.String || !DicomVR.TryParse(p.Value.GetString(), out vr))
-                            Fail($"unknown VR {Shorten(p.Value.GetRawText())}", tag);
+                        if (p.Value.ValueKind != JsonValueKind.String || !DicomVR.TryParse(p.Value.ValidString(), out vr))
+                            Fail($"unknown VR {Shorten(p.Value.ValidRawText())}", tag);
                         hasVR = true;
                         break;
                     case "Value": value = p.Value; break;
                     case "InlineBinary": inline = p.Value; break;
                     case "BulkDataURI": bulk = p.Value; break;
-                    default: Fail($"unexpected key '{Shorten(p.Name)}' in an attribute", tag); break;
+                    default: Fail($"unexpected key '{Shorten(p.ValidName())}' in an attribute", tag); break;
                 }
             }
             if (!hasVR) Fail("attribute without \"vr\"", tag);

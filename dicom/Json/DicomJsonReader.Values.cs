@@ -23,8 +23,8 @@ public static partial class DicomJsonReader
                 if (vr == DicomVR.AT)
                 {
                     var at = default(DicomTag);
-                    if (v.ValueKind != JsonValueKind.String || v.GetString() is not { Length: 8 } hex || !DicomTag.TryParse(hex, out at))
-                        Fail($"an AT value must be \"GGGGEEEE\", found {Shorten(v.GetRawText())}", tag);
+                    if (v.ValueKind != JsonValueKind.String || v.ValidString() is not { Length: 8 } hex || !DicomTag.TryParse(hex, out at))
+                        Fail($"an AT value must be \"GGGGEEEE\", found {Shorten(v.ValidRawText())}", tag);
                     BinaryPrimitives.WriteUInt16LittleEndian(s, at.Group);
                     BinaryPrimitives.WriteUInt16LittleEndian(s[2..], at.Element);
                     continue;
@@ -52,25 +52,25 @@ public static partial class DicomJsonReader
                     if (ok) BinaryPrimitives.WriteDoubleLittleEndian(s, fd);
                     break;
                 case 0x5356:                                                                // SV: number, or string past 2⁵³
-                    ok = (ok ? v.TryGetInt64(out var sv) : long.TryParse(v.ValueKind == JsonValueKind.String ? v.GetString() : null, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out sv))
+                    ok = (ok ? v.TryGetInt64(out var sv) : long.TryParse(v.ValueKind == JsonValueKind.String ? v.ValidString() : null, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out sv))
                          && Write(s, sv);
                     break;
                 case 0x5556:                                                                // UV
-                    ok = (ok ? v.TryGetUInt64(out var uv) : ulong.TryParse(v.ValueKind == JsonValueKind.String ? v.GetString() : null, NumberStyles.None, CultureInfo.InvariantCulture, out uv))
+                    ok = (ok ? v.TryGetUInt64(out var uv) : ulong.TryParse(v.ValueKind == JsonValueKind.String ? v.ValidString() : null, NumberStyles.None, CultureInfo.InvariantCulture, out uv))
                          && Write(s, uv);
                     break;
                 default:
                     ok = false;
                     break;
             }
-            if (!ok) Fail($"{Shorten(v.GetRawText())} is not a valid {vr} value", tag);
+            if (!ok) Fail($"{Shorten(v.ValidRawText())} is not a valid {vr} value", tag);
         }
 
         /// <summary>FL/FD values are numbers; NaN and infinities come as strings (PS3.18 F.2.3.1).</summary>
         private static bool TryGetFloat(JsonElement v, out double value)
         {
             if (v.ValueKind == JsonValueKind.Number) return v.TryGetDouble(out value);
-            value = v.ValueKind == JsonValueKind.String ? v.GetString() switch
+            value = v.ValueKind == JsonValueKind.String ? v.ValidString() switch
             {
                 "NaN" => double.NaN,
                 "inf" or "Infinity" => double.PositiveInfinity,
@@ -100,12 +100,12 @@ public static partial class DicomJsonReader
                 var value = v.ValueKind switch
                 {
                     JsonValueKind.Null => string.Empty,
-                    JsonValueKind.String when vr == DicomVR.PN => v.GetString()!,  // lenient: some servers send plain strings
+                    JsonValueKind.String when vr == DicomVR.PN => v.ValidString()!,  // lenient: some servers send plain strings
                     JsonValueKind.Object when vr == DicomVR.PN => ReadPersonName(tag, v),
-                    JsonValueKind.String => v.GetString()!,
+                    JsonValueKind.String => v.ValidString()!,
                     JsonValueKind.Number when vr == DicomVR.DS => DecimalText(tag, v),
                     JsonValueKind.Number when vr == DicomVR.IS => IntegerText(tag, v),
-                    _ => Fail<string>($"{Shorten(v.GetRawText())} is not a valid {vr} value", tag),
+                    _ => Fail<string>($"{Shorten(v.ValidRawText())} is not a valid {vr} value", tag),
                 };
                 if (!vr.IsSingleValuedText && value.Contains('\\', StringComparison.Ordinal))
                     Fail($"a {vr} value may not contain a backslash", tag);
@@ -129,14 +129,14 @@ public static partial class DicomJsonReader
             foreach (var group in v.EnumerateObject())
             {
                 if (group.Value.ValueKind != JsonValueKind.String) Fail($"a PN component group must be a string", tag);
-                var text = group.Value.GetString()!;
+                var text = group.Value.ValidString()!;
                 if (text.Contains('=', StringComparison.Ordinal)) Fail("a PN component group may not contain '='", tag);
-                switch (group.Name)
+                switch (group.ValidName())
                 {
                     case "Alphabetic": a = text; break;
                     case "Ideographic": i = text; break;
                     case "Phonetic": p = text; break;
-                    default: Fail($"unexpected PN component group '{Shorten(group.Name)}'", tag); break;
+                    default: Fail($"unexpected PN component group '{Shorten(group.ValidName())}'", tag); break;
                 }
             }
             return p.Length > 0 ? $"{a}={i}={p}" : i.Length > 0 ? $"{a}={i}" : a;
@@ -145,7 +145,7 @@ public static partial class DicomJsonReader
         /// <summary>A DS keeps the JSON spelling when it fits 16 characters (PS3.5 Table 6.2-1), else is reformatted.</summary>
         private string DecimalText(DicomTag tag, JsonElement v)
         {
-            var raw = v.GetRawText();
+            var raw = v.ValidRawText();
             if (raw.Length <= 16) return raw;
             if (!v.TryGetDouble(out var d) || !double.IsFinite(d)) Fail($"{Shorten(raw)} is not a valid DS value", tag);
             return DicomValueFormat.FormatDecimalString(d);
@@ -158,14 +158,14 @@ public static partial class DicomJsonReader
             {
                 if (l is >= int.MinValue and <= int.MaxValue) return l.ToString(CultureInfo.InvariantCulture);
             }
-            return Fail<string>($"{Shorten(v.GetRawText())} is not a valid IS value", tag);
+            return Fail<string>($"{Shorten(v.ValidRawText())} is not a valid IS value", tag);
         }
 
         private DicomItem ReadInlineBinary(DicomTag tag, DicomVR vr, JsonElement json, int depth)
         {
             if (json.ValueKind != JsonValueKind.String) Fail($"InlineBinary must be a base64 string, found {json.ValueKind}", tag);
             if (!vr.IsBulk) Fail($"InlineBinary is not allowed for VR {vr}", tag);
-            var text = json.GetString()!;
+            var text = json.ValidString()!;
             var bytes = new byte[text.Length / 4 * 3 + 3];
             if (!Convert.TryFromBase64String(text, bytes, out int written)) Fail("InlineBinary is not valid base64", tag);
             var value = bytes.AsMemory(0, written);
@@ -178,7 +178,7 @@ public static partial class DicomJsonReader
         private DicomElement ReadBulkDataUri(DicomTag tag, DicomVR vr, JsonElement json)
         {
             if (json.ValueKind != JsonValueKind.String) Fail($"BulkDataURI must be a string, found {json.ValueKind}", tag);
-            var bytes = options.BulkData?.Invoke(new DicomBulkDataReference(tag, vr, json.GetString()!));
+            var bytes = options.BulkData?.Invoke(new DicomBulkDataReference(tag, vr, json.ValidString()!));
             return new DicomElement(tag, vr, bytes ?? ReadOnlyMemory<byte>.Empty);
         }
 

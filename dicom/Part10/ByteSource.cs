@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics;
 
 namespace Mosmos.Dicom;
 
@@ -10,6 +11,9 @@ namespace Mosmos.Dicom;
 internal sealed class ByteSource : IDisposable
 {
     private const int WindowSize = 16 * 1024;
+
+    /// <summary>First allocation for a value whose bytes a forward-only stream has not delivered yet.</summary>
+    private const int UnprovenChunk = 1 << 20;
     private readonly Stream _stream;
     private byte[] _buffer;
     private int _pos;
@@ -66,7 +70,12 @@ internal sealed class ByteSource : IDisposable
         return _buffer.AsSpan(_pos, count);
     }
 
-    public void Advance(int count) => _pos += count;
+    /// <summary>Moves past bytes already made available by <see cref="TryEnsure"/> or <see cref="Peek"/>.</summary>
+    public void Advance(int count)
+    {
+        Debug.Assert(_len - _pos >= count, "advanced past the buffered bytes");
+        _pos += count;
+    }
 
     public ushort ReadUInt16()
     {
@@ -83,16 +92,30 @@ internal sealed class ByteSource : IDisposable
     }
 
     /// <summary>Reads exactly <paramref name="count"/> bytes into a new array.</summary>
+    /// <remarks>
+    /// The count comes from an untrusted length field. A seekable stream must hold the bytes before they are
+    /// allocated; otherwise the array grows as bytes arrive, so a hostile length costs no more memory than the
+    /// input really has (a 1 GiB claim in a 1 KiB input must not allocate 1 GiB).
+    /// </remarks>
     public byte[] ReadBytes(int count, DicomTag tag)
     {
-        var result = GC.AllocateUninitializedArray<byte>(count);
-        int copied = Math.Min(count, _len - _pos);
+        int buffered = _len - _pos;
+        bool proven = count <= buffered;
+        if (!proven && _stream.CanSeek)
+        {
+            if (_stream.Length - _stream.Position < count - buffered)
+                ThrowHelper.Format($"value of {count} bytes runs past the end of the data", Position, tag);
+            proven = true;
+        }
+        var result = GC.AllocateUninitializedArray<byte>(proven ? count : Math.Min(count, Math.Max(buffered, UnprovenChunk)));
+        int copied = Math.Min(count, buffered);
         Buffer.BlockCopy(_buffer, _pos, result, 0, copied);
         _pos += copied;
         while (copied < count)
         {
+            if (copied == result.Length) Array.Resize(ref result, (int)Math.Min(count, 2L * result.Length));
             // Large values go straight from the stream into the result, bypassing the window.
-            int n = _stream.Read(result, copied, count - copied);
+            int n = _stream.Read(result, copied, result.Length - copied);
             if (n == 0) ThrowHelper.Format($"value of {count} bytes is truncated after {copied}", Position, tag);
             copied += n;
             _windowStart += n;

@@ -79,7 +79,9 @@ internal sealed partial class DicomReader(ByteSource source, TransferSyntax synt
     {
         if (_implicitVR || tag.Group == 0xFFFE)
             return (DicomDictionary.ImplicitVR(tag), source.ReadUInt32());
-        var vrBytes = source.Peek(2);
+        // Every explicit header has at least 4 bytes after the tag (VR and a 16-bit length, or VR and 2 reserved
+        // bytes): making them available here keeps a header cut short inside the reserved bytes a format error.
+        var vrBytes = source.Peek(4);
         byte a = vrBytes[0], b = vrBytes[1];
         source.Advance(2);
         if (!DicomVR.TryFromBytes(a, b, out var vr))

@@ -36,7 +36,8 @@ public static class SegReader
             SegmentationType.Fractional => bits == 8,
             _ => bits is 8 or 16,
         };
-        if (!bitsOk || rows == 0 || columns == 0)
+        // A frame is decoded into one byte per pixel: bound it (2^28 pixels) so no header can exhaust memory.
+        if (!bitsOk || rows == 0 || columns == 0 || (long)rows * columns > 1 << 28)
             throw Error($"{type} segmentation with BitsAllocated {bits} and {rows}×{columns} frames is not valid (PS3.3 C.8.20.2)", DicomTags.BitsAllocated);
 
         var pixelItem = ds[DicomTags.PixelData];
