@@ -10,6 +10,10 @@ if [ $# -lt 3 ]; then
 fi
 # Without --model the repository's model registry (models/) is used.
 registry=()
-case " $* " in *" --model "*) ;; *) registry=("--ModelServer:RegistryPath=$MOSMOS_ROOT/models");; esac
+case " $* " in
+  *" --model "*) ;;
+  *) [ -d "$MOSMOS_ROOT/models" ] || die "no --model FILE given and no model registry at $MOSMOS_ROOT/models"
+     registry=("--ModelServer:RegistryPath=$MOSMOS_ROOT/models");;
+esac
 # The worker runs in this directory, so relative paths mean what the caller meant.
 run_dotnet inference-worker/Mosmos.InferenceWorker/Mosmos.InferenceWorker.csproj segment "$@" "${registry[@]}"

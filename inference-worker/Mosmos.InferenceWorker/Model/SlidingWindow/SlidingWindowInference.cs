@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Mosmos.Inference;
+using Mosmos.InferenceWorker.Model.Client;
+
+namespace Mosmos.InferenceWorker.Model.SlidingWindow;
+
+/// <summary>
+/// Segments a normalised float32 volume [z, y, x] with a patch model called through <see cref="IModelClient"/>:
+/// patches on a <see cref="PatchGrid"/>, batches of <see cref="ModelServerOptions.PatchBatchSize"/> as
+/// [B, 1, pz, py, px] FP32, class probabilities [B, C, pz, py, px] accumulated with Gaussian weights
+/// (<see cref="GaussianImportance"/>), argmax to a byte label map (label = class index). The weight sum is not
+/// kept: it is the same for every class of a voxel, so it cannot change the argmax. Memory: the label map, an
+/// accumulator of C × patch-depth × y × x floats that slides along z, and one batch of patches, all reused for
+/// every call to the model.
+/// </summary>
+internal sealed partial class SlidingWindowInference(IModelClient client, IOptions<ModelServerOptions> options)
+{
+    public async Task<byte[]> SegmentAsync(ReadOnlyMemory<float> volume, Extent3 shape, SlidingWindowModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (shape.Z < 1 || shape.Y < 1 || shape.X < 1 || volume.Length != shape.Voxels)
+            throw new ArgumentException($"volume has {volume.Length} values; shape {shape} needs {shape.Voxels}", nameof(volume));
+        var patch = model.Patch;
+        var state = new State(shape, patch, Math.Max(1, options.Value.PatchBatchSize));
+        var zs = PatchGrid.Starts(shape.Z, patch.Z, model.Overlap);
+        var ys = PatchGrid.Starts(shape.Y, patch.Y, model.Overlap);
+        var xs = PatchGrid.Starts(shape.X, patch.X, model.Overlap);
+        foreach (var z in zs)
+        {
+            foreach (var y in ys)
+            {
+                foreach (var x in xs)
+                {
+                    state.Origins.Add(new Extent3(z, y, x));
+                    if (state.Origins.Count == state.Batch)
+                        await RunBatchAsync(volume, model, state, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        if (state.Origins.Count > 0)
+            await RunBatchAsync(volume, model, state, cancellationToken).ConfigureAwait(false);
+        Finish(state, shape.Z);
+        return state.Labels;
+    }
+
+    private async Task RunBatchAsync(ReadOnlyMemory<float> volume, SlidingWindowModel model, State state, CancellationToken cancellationToken)
+    {
+        var count = state.Origins.Count;
+        var patch = state.Patch;
+        var bytes = count * state.PatchVoxels * sizeof(float);
+        var floats = MemoryMarshal.Cast<byte, float>(state.Input.AsSpan(0, bytes));
+        for (var b = 0; b < count; b++)
+            ExtractPatch(volume.Span, state.Shape, state.Origins[b], patch, floats.Slice(b * state.PatchVoxels, state.PatchVoxels));
+
+        var request = new ModelInferRequest { ModelName = model.ModelName };
+        request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor
+        {
+            Name = model.InputName,
+            Datatype = "FP32",
+            Shape = { count, 1, patch.Z, patch.Y, patch.X },
+        });
+        request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = model.OutputName });
+        // The patch buffer is reused; a unary call has serialised the request before its response can arrive.
+        request.RawInputContents.Add(UnsafeByteOperations.UnsafeWrap(state.Input.AsMemory(0, bytes)));
+
+        var response = await client.InferAsync(request, cancellationToken).ConfigureAwait(false);
+        var probabilities = ReadProbabilities(response, model, count, state);
+        for (var b = 0; b < count; b++)
+            Accumulate(state, state.Origins[b], probabilities.Slice(b * state.Classes * state.PatchVoxels, state.Classes * state.PatchVoxels));
+        state.Origins.Clear();
+    }
+
+    private static ReadOnlySpan<float> ReadProbabilities(ModelInferResponse response, SlidingWindowModel model, int count, State state)
+    {
+        var index = -1;
+        for (var i = 0; i < response.Outputs.Count; i++)
+        {
+            if (response.Outputs[i].Name == model.OutputName)
+                index = i;
+        }
+        if (index < 0 || index >= response.RawOutputContents.Count)
+            throw ModelError($"model '{model.ModelName}' returned no raw output '{model.OutputName}'");
+        var output = response.Outputs[index];
+        var patch = state.Patch;
+        if (output.Datatype != "FP32" || output.Shape.Count != 5 || output.Shape[0] != count
+            || output.Shape[2] != patch.Z || output.Shape[3] != patch.Y || output.Shape[4] != patch.X)
+            throw ModelError($"model '{model.ModelName}' output '{model.OutputName}' is {output.Datatype} [{string.Join(',', output.Shape)}]; expected FP32 [{count},C,{patch.Z},{patch.Y},{patch.X}]");
+        var classes = output.Shape[1];
+        if (classes is < 1 or > 256 || (state.Classes != 0 && classes != state.Classes))
+            throw ModelError($"model '{model.ModelName}' returned {classes} classes; expected 1..256, the same for every patch");
+        state.EnsureAccumulator((int)classes);
+        var raw = response.RawOutputContents[index].Span;
+        if (raw.Length != (long)count * classes * state.PatchVoxels * sizeof(float))
+            throw ModelError($"model '{model.ModelName}' output '{model.OutputName}' has {raw.Length} bytes for shape [{string.Join(',', output.Shape)}]");
+        return MemoryMarshal.Cast<byte, float>(raw);
+    }
+
+    private static RpcException ModelError(string message) => new(new Status(StatusCode.Internal, message));
+}

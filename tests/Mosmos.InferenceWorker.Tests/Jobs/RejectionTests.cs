@@ -1,0 +1,46 @@
+using MassTransit;
+using Mosmos.Contracts;
+using Mosmos.InferenceWorker.Tests.Pipeline;
+
+namespace Mosmos.InferenceWorker.Tests.Jobs;
+
+/// <summary>Every rejection reason from a crafted study: SegmentationFailed at once with that reason, and no retry.</summary>
+[Collection(InMemoryWorkerGroup.Name)]
+public sealed class RejectionTests(InMemoryWorkerFixture fixture)
+{
+    public static TheoryData<string, FailureReason> Cases => new()
+    {
+        { "too-few-slices", FailureReason.TooFewSlices },
+        { "irregular-spacing", FailureReason.IrregularSpacing },
+        { "gantry-tilt", FailureReason.GantryTilt },
+        { "mr-series", FailureReason.UnsupportedModality },
+        { "no-pixel-data", FailureReason.Undecodable },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task CraftedStudyIsRejectedWithItsReason(string study, FailureReason reason)
+    {
+        var series = study switch
+        {
+            "too-few-slices" => new SyntheticCt { Slices = 4 },
+            "irregular-spacing" => new SyntheticCt { GapAfter = 8 },
+            "gantry-tilt" => new SyntheticCt { TiltShiftMm = 0.5 },
+            "mr-series" => new SyntheticCt { Modality = "MR", SopClassUid = SyntheticCt.MrImageStorage },
+            _ => new SyntheticCt { WithPixelData = false },
+        };
+        await OrthancStudies.UploadAsync(series);
+        var job = WorkerHost.Job(series);
+
+        await fixture.Worker.Bus.Publish(job);
+        var failed = await fixture.Worker.Events.FailedAsync(job.JobId);
+
+        Assert.Equal(reason, failed.Reason);
+        Assert.Equal(1, failed.Attempt);
+        Assert.False(string.IsNullOrWhiteSpace(failed.Message));
+        Assert.DoesNotContain("MOSMOS-SYN-1", failed.Message, StringComparison.Ordinal);
+        await Task.Delay(300);
+        Assert.Single(fixture.Worker.Events.Started(job.JobId));
+        Assert.Empty(await OrthancStudies.SeriesAsync(series.StudyInstanceUid, "SEG"));
+    }
+}

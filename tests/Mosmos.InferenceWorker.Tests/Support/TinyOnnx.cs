@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using Mosmos.Contracts;
+using Mosmos.Onnx;
+
+namespace Mosmos.InferenceWorker.Tests.Support;
+
+/// <summary>
+/// Tiny ONNX models built with the linked onnx.proto: image [N,1,D,H,W] → Conv 1×1×1 (C filters) → Softmax over
+/// classes → probs [N,C,D,H,W]. Pointwise, deterministic weights; D, H, W, N are named dims shared by input and
+/// output, as the trainer's exporter writes them.
+/// </summary>
+internal static class TinyOnnx
+{
+    public const string ModelName = "tiny";
+
+    /// <summary>Weights and biases of version "1" and "2": different enough that every voxel's probabilities differ.</summary>
+    public static readonly (float[] Weights, float[] Bias) Version1 = ([1f, -1f, 0.5f], [0f, 0f, 0.1f]);
+    public static readonly (float[] Weights, float[] Bias) Version2 = ([-2f, 1f, 3f], [0.3f, 0f, -0.2f]);
+
+    public static ModelCard Card(string version = "1", int classes = 3) => new()
+    {
+        Name = ModelName,
+        Version = version,
+        Modality = "CT",
+        Labels = Enumerable.Range(1, classes - 1).ToDictionary(i => i, i => $"organ-{i}"),
+        SpacingMm = [1, 1, 1],
+        Intensity = new IntensityNormalization(-1000, 1000, 0, 1000),
+        PatchSize = [5, 6, 8],
+        Overlap = 0.5,
+    };
+
+    public static byte[] Build((float[] Weights, float[] Bias) parameters, string? cardJson)
+    {
+        var classes = parameters.Weights.Length;
+        var graph = new GraphProto { Name = "tiny" };
+        graph.Input.Add(Value("image", "N", 1, "D", "H", "W"));
+        graph.Output.Add(Value("probs", "N", classes, "D", "H", "W"));
+        graph.Initializer.Add(Floats("w", [classes, 1, 1, 1, 1], parameters.Weights));
+        graph.Initializer.Add(Floats("b", [classes], parameters.Bias));
+        graph.Node.Add(new NodeProto { Name = "conv", OpType = "Conv", Input = { "image", "w", "b" }, Output = { "logits" } });
+        graph.Node.Add(new NodeProto
+        {
+            Name = "softmax",
+            OpType = "Softmax",
+            Input = { "logits" },
+            Output = { "probs" },
+            Attribute = { new AttributeProto { Name = "axis", I = 1, Type = AttributeProto.Types.AttributeType.Int } },
+        });
+        var model = new ModelProto { IrVersion = 8, ProducerName = "mosmos-tests", Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
+        if (cardJson is not null)
+            model.MetadataProps.Add(new StringStringEntryProto { Key = ModelCard.MetadataKey, Value = cardJson });
+        return model.ToByteArray();
+    }
+
+    public static byte[] Build(string version, (float[] Weights, float[] Bias) parameters) =>
+        Build(parameters, ModelCardSerializer.Serialize(Card(version, parameters.Weights.Length)));
+
+    /// <summary>Writes the model and, unless told otherwise, its <c>.sha256</c> sidecar; returns the model path.</summary>
+    public static string Write(string directory, string fileName, byte[] model, bool sidecar = true)
+    {
+        var path = Path.Combine(directory, fileName);
+        File.WriteAllBytes(path, model);
+        if (sidecar)
+            File.WriteAllText(path + ".sha256", $"{Sha256(model)}  {fileName}\n");
+        return path;
+    }
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static ValueInfoProto Value(string name, params object[] dims)
+    {
+        var shape = new TensorShapeProto();
+        foreach (var dim in dims)
+            shape.Dim.Add(dim is string symbol ? new TensorShapeProto.Types.Dimension { DimParam = symbol } : new TensorShapeProto.Types.Dimension { DimValue = (int)dim });
+        return new ValueInfoProto
+        {
+            Name = name,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+        };
+    }
+
+    private static TensorProto Floats(string name, long[] dims, float[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.AddRange(dims);
+        tensor.RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        return tensor;
+    }
+}
