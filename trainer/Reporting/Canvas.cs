@@ -1,3 +1,4 @@
+using Mosmos.Datasets.Rendering;
 namespace Mosmos.Trainer.Reporting;
 
 /// <summary>An RGB raster with the few drawing primitives the training curve and report charts need.</summary>

@@ -1,3 +1,4 @@
+using Mosmos.Datasets.Rendering;
 using Mosmos.Dicom;
 
 namespace Mosmos.Phantom.Preview;

@@ -2,11 +2,12 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Mosmos.Trainer.Reporting;
+namespace Mosmos.Datasets.Rendering;
 
 /// <summary>
 /// Minimal PNG encoder (RFC 2083 / ISO 15948): 8-bit RGB, filter type 0, one IDAT chunk. The BCL's zlib stream
-/// is all it needs, which keeps the trainer free of an imaging dependency.
+/// is all it needs. Shared by the trainer (curves, overlays) and the phantom generator (contact sheets), so neither
+/// takes an imaging dependency.
 /// </summary>
 public static class PngWriter
 {
@@ -46,6 +47,7 @@ public static class PngWriter
         var typeBytes = Encoding.ASCII.GetBytes(type);
         s.Write(typeBytes);
         s.Write(data);
+        // The CRC covers the chunk type and data, not the length (RFC 2083 §3.2).
         var crc = Crc(Crc(0xFFFFFFFFu, typeBytes), data) ^ 0xFFFFFFFFu;
         BinaryPrimitives.WriteUInt32BigEndian(word, crc);
         s.Write(word);

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using Mosmos.Trainer.Reporting;
+using Mosmos.Datasets.Rendering;
 
-namespace Mosmos.Trainer.Tests.Reporting;
+namespace Mosmos.Datasets.Tests.Rendering;
 
 public sealed class PngWriterTests
 {
