@@ -59,7 +59,7 @@ internal static class PhantomVerb
             Password = Environment.GetEnvironmentVariable("MOSMOS__DICOMWEB__PASSWORD"),
         });
         var clock = Stopwatch.StartNew();
-        PhantomBatch.Run(output, seed, count, size, new StudyOutputs(Dataset: dataset, Preview: preview), (study, folder) =>
+        PhantomBatch.Run(output, seed, count, size, StudyOutputs.Default with { Dataset = dataset, Preview = preview }, (study, folder) =>
         {
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{folder}: {study.Grid.Columns}x{study.Grid.Rows}x{study.Grid.Slices} {study.Scan.Position} {study.Scan.Phase} ({clock.Elapsed.TotalSeconds:0.0} s)");

@@ -9,8 +9,12 @@ namespace Mosmos.Phantom.Output;
 /// <param name="Dicom">CT series and report SR under <c>STUDY/ct</c> and <c>STUDY/sr</c>, plus <c>study.json</c>.</param>
 /// <param name="Dataset">Add the study to the dataset folder <c>OUT/dataset</c> (image, labels, report, tags).</param>
 /// <param name="Preview">A contact sheet <c>STUDY/preview.png</c>.</param>
-/// <param name="Segmentation">Writes <c>STUDY/seg/SEG0001.dcm</c> when set.</param>
-public sealed record StudyOutputs(bool Dicom = true, bool Dataset = true, bool Preview = false, ISegmentationWriter? Segmentation = null);
+/// <param name="Segmentation">Writes <c>STUDY/seg/SEG0001.dcm</c> when set (<see cref="GroundTruthSegWriter"/>).</param>
+public sealed record StudyOutputs(bool Dicom = true, bool Dataset = true, bool Preview = false, ISegmentationWriter? Segmentation = null)
+{
+    /// <summary>The default outputs: CT, report SR, ground-truth SEG, dataset and sidecar.</summary>
+    public static StudyOutputs Default { get; } = new(Segmentation: new GroundTruthSegWriter());
+}
 
 /// <summary>Lays out one study's files under the output folder and returns where they went.</summary>
 public static class StudyWriter
