@@ -21,10 +21,10 @@ internal static class PhantomBenchmark
 
     public static int Run(BenchOptions options)
     {
+        string machine = Machine.Describe();
         var rows = new StringBuilder();
         rows.AppendLine("| grid | studies | median wall s | min wall s | median CPU s | goal (wall) |");
         rows.AppendLine("|---|---:|---:|---:|---:|---|");
-        string loadBefore = Machine.LoadAverage();
         foreach (var (name, size, goal) in Grids)
         {
             int studies = Math.Max(3, options.Runs);
@@ -47,7 +47,7 @@ internal static class PhantomBenchmark
         var body = string.Create(CultureInfo.InvariantCulture, $"""
             Command: `./mosmos bench phantom` ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC).
 
-            Machine: {Machine.Describe()}, load average before: {loadBefore}; after: {Machine.LoadAverage()}.
+            Machine: {machine}; after: {Machine.LoadAverage()}.
 
             One study generated in memory per pass (anatomy, organ rasterisation, HU, texture and noise, report; writing
             DICOM files is not included), seeds 2000…, after one warm-up study. Wall and process CPU time per study.
