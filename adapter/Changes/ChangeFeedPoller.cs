@@ -63,7 +63,8 @@ public sealed partial class ChangeFeedPoller(
         }
         await store.SetCursorAsync(o.Name, page.Last, cancellationToken).ConfigureAwait(false);
         status.Cursor = page.Last;
-        status.Lag = page.Done ? 0 : Math.Max(1, status.Lag);
+        // Behind: ask for the newest sequence number so the lag is a count of changes, not a guess.
+        status.Lag = page.Done ? 0 : Math.Max(0, await orthanc.GetLastSeqAsync(cancellationToken).ConfigureAwait(false) - page.Last);
         return page.Done;
     }
 

@@ -9,7 +9,7 @@ public sealed class FeedStatus : IHealthCheck
 
     public long Cursor { get; set; }
 
-    /// <summary>Changes known to exist beyond the cursor (0 when the last page said Done).</summary>
+    /// <summary>Changes beyond the cursor: Orthanc's newest sequence number minus the cursor (0 when the last page said Done).</summary>
     public long Lag { get; set; }
 
     public void Healthy() => _problem = null;

@@ -45,6 +45,8 @@ internal sealed class AdapterStack : IAsyncDisposable
 
     public ChangeFeedPoller Poller { get; private set; } = null!;
 
+    public FeedStatus Status { get; private set; } = null!;
+
     /// <summary>SegmentSeries messages that reached the test queue.</summary>
     public ConcurrentQueue<SegmentSeries> Published { get; } = new();
 
@@ -79,7 +81,8 @@ internal sealed class AdapterStack : IAsyncDisposable
         selection.Rules.Add(rule);
         var dispatcher = new StudyDispatcher(new DicomWebStudyExaminer(_dicomWeb), new SeriesSelector(selection), Store, Bus,
             Options.Create(Source), NullLogger<StudyDispatcher>.Instance);
-        Poller = new ChangeFeedPoller(new OrthancClient(_http), dispatcher, Store, new FeedStatus(), Options.Create(Source),
+        Status = new FeedStatus();
+        Poller = new ChangeFeedPoller(new OrthancClient(_http), dispatcher, Store, Status, Options.Create(Source),
             NullLogger<ChangeFeedPoller>.Instance);
     }
 

@@ -61,6 +61,25 @@ public sealed class ChangeFeedIntegrationTests : IAsyncLifetime
         Assert.Equal(JobState.Superseded, (await _stack.Store.GetAsync(first.JobId, default))!.State);
     }
 
+    [Fact]
+    public async Task Cursor_lag_counts_the_changes_left_when_more_than_a_page_behind()
+    {
+        await _stack.Poller.PollOnceAsync(_stack.Source, default);
+        long start = (await _stack.Store.GetCursorAsync("orthanc", default))!.Value;
+        // One instance gives at least one NewInstance change: 150 instances put the feed over a page (100) ahead.
+        await StoreAsync(TestStudies.Series(DicomUid.Generate(), DicomUid.Generate(), 150, ["ORIGINAL", "PRIMARY", "AXIAL"]));
+
+        bool done = await _stack.Poller.PollOnceAsync(_stack.Source, default);
+
+        Assert.False(done);
+        long cursor = (await _stack.Store.GetCursorAsync("orthanc", default))!.Value;
+        Assert.Equal(start + 100, cursor);
+        Assert.Equal(cursor, _stack.Status.Cursor);
+        Assert.True(_stack.Status.Lag >= 50, $"lag {_stack.Status.Lag} after a page of 100 with at least 150 changes");
+        while (!await _stack.Poller.PollOnceAsync(_stack.Source, default)) { }
+        Assert.Equal(0, _stack.Status.Lag);
+    }
+
     private async Task StoreAsync(params IEnumerable<DicomDataset>[] series)
     {
         var result = await _stack.DicomWeb.StoreAsync(series.SelectMany(s => s));
