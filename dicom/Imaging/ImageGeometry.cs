@@ -93,6 +93,37 @@ public sealed class ImageGeometry : IEquatable<ImageGeometry>
             spacing, Origin, DirectionX, DirectionY, DirectionZ);
     }
 
+    /// <summary>
+    /// The grid on the patient axes (x towards the patient's left, y posterior, z superior: LPS) at
+    /// <paramref name="spacing"/> that covers this grid's voxels: origin at the lowest voxel centre on each axis,
+    /// size round(extent / spacing), extent being what the voxels span along that axis. For a grid already on
+    /// these axes it equals <see cref="WithSpacing"/>; otherwise it is the same field of view reoriented (feet-first,
+    /// prone, reversed slice order, sagittal or coronal acquisitions all come out the same way up).
+    /// </summary>
+    public ImageGeometry AlignedToPatient(Vector3D spacing)
+    {
+        if (!(spacing.X > 0 && spacing.Y > 0 && spacing.Z > 0))
+            throw new ArgumentOutOfRangeException(nameof(spacing), spacing, "spacing must be positive (mm)");
+        var sizes = new int[3];
+        var origin = new double[3];
+        for (var p = 0; p < 3; p++)
+        {
+            double low = double.MaxValue, high = double.MinValue;
+            for (var corner = 0; corner < 8; corner++)
+            {
+                var c = IndexToWorld((corner & 1) * (SizeX - 1), ((corner >> 1) & 1) * (SizeY - 1), ((corner >> 2) & 1) * (SizeZ - 1));
+                low = Math.Min(low, c[p]);
+                high = Math.Max(high, c[p]);
+            }
+            var voxelSpan = Math.Abs(DirectionX[p]) * Spacing.X + Math.Abs(DirectionY[p]) * Spacing.Y + Math.Abs(DirectionZ[p]) * Spacing.Z;
+            origin[p] = low;
+            // + 1e-9: an extent that is a multiple and a half of the spacing rounds up, as WithSpacing does, despite float error
+            sizes[p] = (int)Math.Clamp(Math.Round((high - low + voxelSpan) / spacing[p] + 1e-9, MidpointRounding.AwayFromZero), 1, int.MaxValue);
+        }
+        return new ImageGeometry(sizes[0], sizes[1], sizes[2], spacing, new Vector3D(origin[0], origin[1], origin[2]),
+            new Vector3D(1, 0, 0), new Vector3D(0, 1, 0), new Vector3D(0, 0, 1));
+    }
+
     /// <summary>Same size, directions and origin/spacing within <paramref name="tolerance"/> (mm and direction cosines).</summary>
     public bool IsSameGrid(ImageGeometry other, double tolerance = 1e-4) =>
         other is not null && SizeX == other.SizeX && SizeY == other.SizeY && SizeZ == other.SizeZ

@@ -3,24 +3,28 @@ using Mosmos.Datasets;
 
 namespace Mosmos.Trainer.Data;
 
-/// <summary>A labelled case on the training grid: normalised intensities and labels, x fastest.</summary>
+/// <summary>A labelled case on the training grid (patient axes L, P, S): normalised intensities and labels, x fastest.</summary>
 public sealed record PreparedCase(string Id, int[] Size, float[] Image, byte[] Labels)
 {
     /// <summary>Linear indices of the voxels of each foreground class (index = label value), for oversampling.</summary>
     public IReadOnlyList<int[]> ForegroundByClass { get; } = IndexClasses(Labels);
 
-    /// <summary>Resamples a loaded case to <paramref name="spacingMm"/> and applies the card's intensity normalisation.</summary>
+    /// <summary>
+    /// Puts a loaded case on the patient axes (<see cref="Reorientation"/>), resamples it to <paramref name="spacingMm"/>
+    /// and applies the card's intensity normalisation.
+    /// </summary>
     public static PreparedCase From(CaseVolume volume, double[] spacingMm, IntensityNormalization intensity)
     {
         ArgumentNullException.ThrowIfNull(volume);
         ArgumentNullException.ThrowIfNull(intensity);
         if (volume.Labels is null) throw new ArgumentException($"case '{volume.Case.Id}' has no label map", nameof(volume));
-        var size = volume.Case.Size;
-        var outSize = Resampler.TargetSize(size, volume.Case.SpacingMm, spacingMm);
-        var image = volume.Image;
+        var axes = Reorientation.Of(volume.Case);
+        var size = axes.Size;
+        var outSize = Resampler.TargetSize(size, axes.SpacingMm, spacingMm);
+        var image = axes.Apply<short>(volume.Image);
         var resampled = Resampler.Linear(i => image[i], size, outSize);
         Intensity.NormalizeInPlace(resampled, intensity);
-        return new PreparedCase(volume.Case.Id, outSize, resampled, Resampler.Nearest(volume.Labels, size, outSize));
+        return new PreparedCase(volume.Case.Id, outSize, resampled, Resampler.Nearest(axes.Apply<byte>(volume.Labels), size, outSize));
     }
 
     /// <summary>Every labelled case of a dataset on an isotropic grid of <paramref name="spacingMm"/>.</summary>

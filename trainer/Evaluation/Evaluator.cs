@@ -8,8 +8,9 @@ namespace Mosmos.Trainer.Evaluation;
 public sealed record CaseEvaluation(string CaseId, IReadOnlyDictionary<string, OrganMetrics> Organs, byte[] Predicted);
 
 /// <summary>
-/// Runs an exported model over a dataset's labelled cases: resample to the card's spacing, normalise, sliding
-/// window, resample the label map back to the source grid (nearest), compare with the ground truth there.
+/// Runs an exported model over a dataset's labelled cases the worker's way: onto the patient axes
+/// (<see cref="Reorientation"/>), resample to the card's spacing, normalise, sliding window, resample the label map
+/// back (nearest) and restore the stored axis order, compare with the ground truth on the source grid.
 /// </summary>
 public static class Evaluator
 {
@@ -23,12 +24,13 @@ public static class Evaluator
         foreach (var c in dataset.Cases.Where(c => c.LabelFile is not null))
         {
             var volume = dataset.Load(c);
-            var gridSize = Resampler.TargetSize(c.Size, c.SpacingMm, card.SpacingMm);
-            var image = volume.Image;
-            var resampled = Resampler.Linear(i => image[i], c.Size, gridSize);
+            var axes = Reorientation.Of(c);
+            var gridSize = Resampler.TargetSize(axes.Size, axes.SpacingMm, card.SpacingMm);
+            var image = axes.Apply<short>(volume.Image);
+            var resampled = Resampler.Linear(i => image[i], axes.Size, gridSize);
             Intensity.NormalizeInPlace(resampled, card.Intensity);
             var onGrid = predictor.Predict(resampled, gridSize, Intensity.Floor(card.Intensity));
-            var predicted = Resampler.Nearest(onGrid, gridSize, c.Size);
+            var predicted = axes.Invert<byte>(Resampler.Nearest(onGrid, gridSize, axes.Size));
             // Model class values → dataset label values through the organ ids both sides name.
             var remap = new byte[256];
             foreach (var (value, organ) in card.Labels)

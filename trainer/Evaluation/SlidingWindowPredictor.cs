@@ -14,14 +14,22 @@ public sealed class SlidingWindowPredictor : IDisposable
 
     public SlidingWindowPredictor(string modelPath)
     {
-        var options = new SessionOptions
+        using var options = new SessionOptions
         {
             IntraOpNumThreads = Environment.ProcessorCount,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(modelPath, options);
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"model file '{modelPath}' does not exist", modelPath);
+        try
+        {
+            _session = new InferenceSession(modelPath, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidOperationException($"'{modelPath}' is not a loadable ONNX model: {e.Message}", e);
+        }
         _session.ModelMetadata.CustomMetadataMap.TryGetValue(ModelCard.MetadataKey, out var json);
         Card = ModelCardSerializer.Parse(json);
         Classes = Card.Labels.Count + 1;

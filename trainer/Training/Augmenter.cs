@@ -20,7 +20,11 @@ public sealed class Augmenter
         _swapX = LateralPairs.SwapTable(classNames);
     }
 
-    public double FlipProbability { get; init; } = 0.5;
+    /// <summary>
+    /// 0 by default: cases are on the patient axes (<see cref="Data.Reorientation"/>), and every flip would show the
+    /// network a mirrored anatomy (liver on the left) that no scanner produces. Kept for data that is not oriented.
+    /// </summary>
+    public double FlipProbability { get; init; }
     public double AffineProbability { get; init; } = 0.3;
     public double MaxRotationRadians { get; init; } = 15 * Math.PI / 180;
     public double MaxScaleChange { get; init; } = 0.15;

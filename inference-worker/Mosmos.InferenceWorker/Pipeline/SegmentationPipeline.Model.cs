@@ -8,13 +8,18 @@ namespace Mosmos.InferenceWorker.Pipeline;
 /// <summary>The model half of the run: the card's grid and intensities in, labels back on the source grid out.</summary>
 internal sealed partial class SegmentationPipeline
 {
-    /// <summary>Trilinear onto the card's spacing (x, y, z in mm); voxels beyond the field of view read as the window's lower bound.</summary>
+    /// <summary>
+    /// Trilinear onto the card's spacing (x, y, z in mm) on the patient axes (LPS), which is how every MOSMOS model
+    /// was trained (trainer/Data/Reorientation.cs): a feet-first, prone or reversed-order series reaches the model the
+    /// same way up as a head-first supine one. Voxels beyond the field of view read as the window's lower bound.
+    /// </summary>
     private Volume<float> ResampleToModel(Volume<float> volume, ModelCard card)
     {
         var s = card.SpacingMm;
         if (s is not { Length: 3 } || s.Any(v => !(v > 0)))
             throw SegmentationException.Rejected(FailureReason.ModelError, $"model {card.Name} {card.Version}: spacingMm must be three positive numbers");
-        return VolumeResampler.Linear(volume, new Vector3D(s[0], s[1], s[2]), (float)card.Intensity.Lower, Options.MaxVoxels);
+        var grid = volume.Geometry.AlignedToPatient(new Vector3D(s[0], s[1], s[2]));
+        return VolumeResampler.Linear(volume, grid, (float)card.Intensity.Lower, Options.MaxVoxels);
     }
 
     /// <summary>value = (clamp(value, Lower, Upper) − Mean) / Std, in place (ModelCard.IntensityNormalization).</summary>

@@ -53,6 +53,40 @@ public sealed class ImageGeometryTests
     }
 
     [Fact]
+    public void Aligned_to_patient_equals_with_spacing_for_a_grid_already_on_the_patient_axes()
+    {
+        var g = new ImageGeometry(7, 5, 9, new Vector3D(0.6, 0.8, 2.5), new Vector3D(1, 2, 3), Row, Column, Normal);
+
+        Assert.Equal(g.WithSpacing(new Vector3D(1.2, 0.4, 1)), g.AlignedToPatient(new Vector3D(1.2, 0.4, 1)));
+    }
+
+    [Fact]
+    public void Aligned_to_patient_turns_a_feet_first_prone_reversed_grid_onto_L_P_S_over_the_same_field_of_view()
+    {
+        // Feet-first prone, slices stored head to feet: x runs to the patient's right, y anterior, z inferior.
+        var g = new ImageGeometry(7, 5, 9, new Vector3D(0.6, 0.8, 2.5), new Vector3D(10, 20, 30), -Row, -Column, -Normal);
+
+        var aligned = g.AlignedToPatient(new Vector3D(0.6, 0.8, 2.5));
+
+        Assert.Equal((7, 5, 9), (aligned.SizeX, aligned.SizeY, aligned.SizeZ));
+        Assert.Equal((Row, Column, Normal), (aligned.DirectionX, aligned.DirectionY, aligned.DirectionZ));
+        Assert.True(Vector3D.MaxAbsDifference(g.IndexToWorld(6, 4, 8), aligned.Origin) < 1e-9);
+        Assert.True(Vector3D.MaxAbsDifference(g.Origin, aligned.IndexToWorld(6, 4, 8)) < 1e-9);
+    }
+
+    [Fact]
+    public void Aligned_to_patient_turns_a_sagittal_grid_and_keeps_its_extent()
+    {
+        // Sagittal: columns run posterior (y), rows run inferior (−z), slices towards the patient's left (x).
+        var g = new ImageGeometry(6, 10, 4, new Vector3D(1, 2, 3), default, Column, -Normal, Row);
+
+        var aligned = g.AlignedToPatient(new Vector3D(1.5, 1.5, 1.5));
+
+        Assert.Equal((8, 4, 13), (aligned.SizeX, aligned.SizeY, aligned.SizeZ)); // 12 mm, 6 mm, 20 mm
+        Assert.Equal(new Vector3D(0, 0, -18), aligned.Origin);
+    }
+
+    [Fact]
     public void Invalid_grids_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ImageGeometry(0, 5, 9, new Vector3D(1, 1, 1), default, Row, Column, Normal));
