@@ -1,6 +1,11 @@
 namespace Mosmos.Contracts;
 
 /// <summary>A job finished: SEG and SR are stored in the source server.</summary>
+/// <param name="SupersedesKey">
+/// The idempotency key of the older result of the same series that this one replaces (the job's
+/// <c>SegmentSeries.SupersedesKey</c>), or null. Its SEG and SR are not deleted: the new ones say
+/// "(supersedes earlier result)" in their series descriptions and this field names which result that was.
+/// </param>
 public sealed record SegmentationCompleted(
     Guid JobId,
     string IdempotencyKey,
@@ -10,7 +15,8 @@ public sealed record SegmentationCompleted(
     string SrSopInstanceUid,
     string ModelId,
     IReadOnlyList<OrganVolume> Organs,
-    IReadOnlyList<StageTiming> Timings);
+    IReadOnlyList<StageTiming> Timings,
+    string? SupersedesKey = null);
 
 /// <param name="OrganId">Organ catalog id, e.g. <c>liver</c>.</param>
 /// <param name="VolumeMl">Volume in millilitres (cm³).</param>

@@ -2,29 +2,37 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
+using Mosmos.Contracts;
 using Mosmos.Inference;
 using Mosmos.InferenceWorker.Model.Client;
 
 namespace Mosmos.InferenceWorker.Benchmarks;
 
-/// <summary>One patch request built once over a reused buffer, as the sliding window sends it.</summary>
+/// <summary>One patch request of a model (its card's patch size, input name and class count), built once over a reused buffer, as the sliding window sends it.</summary>
 internal sealed class PatchCall
 {
-    private readonly ModelInferRequest _request = new() { ModelName = "tiny" };
+    private readonly ModelInferRequest _request;
 
-    public PatchCall(int size)
+    public PatchCall(ModelCard card)
     {
-        Size = size;
-        Input = new float[size * size * size];
+        ArgumentNullException.ThrowIfNull(card);
+        Card = card;
+        Shape = [1, 1, card.PatchSize[2], card.PatchSize[1], card.PatchSize[0]];
+        Classes = card.Labels.Count + 1;
+        Input = new float[card.PatchSize[0] * card.PatchSize[1] * card.PatchSize[2]];
         var random = new Random(1);
         for (var i = 0; i < Input.Length; i++)
             Input[i] = (float)(random.NextDouble() * 4 - 2);
         var bytes = MemoryMarshal.AsBytes(Input.AsSpan()).ToArray();
-        _request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = "image", Datatype = "FP32", Shape = { 1, 1, size, size, size } });
+        _request = new ModelInferRequest { ModelName = card.Name };
+        _request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = card.InputName, Datatype = "FP32", Shape = { Shape } });
+        _request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = card.OutputName });
         _request.RawInputContents.Add(UnsafeByteOperations.UnsafeWrap(bytes));
     }
 
-    public int Size { get; }
+    public ModelCard Card { get; }
+    public long[] Shape { get; }
+    public int Classes { get; }
     public float[] Input { get; }
     public long InputBytes => Input.LongLength * sizeof(float);
 
@@ -39,16 +47,20 @@ internal sealed class DirectCall : IDisposable
     private readonly OrtValue _input;
     private readonly OrtValue _output;
     private readonly RunOptions _run = new();
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
 
     public DirectCall(byte[] model, PatchCall patch)
     {
         _session = new InferenceSession(model, _options);
-        var n = patch.Size;
-        _input = OrtValue.CreateTensorValueFromMemory(patch.Input, [1, 1, n, n, n]);
-        _output = OrtValue.CreateTensorValueFromMemory(new float[3 * patch.Input.Length], [1, 3, n, n, n]);
+        _input = OrtValue.CreateTensorValueFromMemory(patch.Input, patch.Shape);
+        long[] outputShape = [1, patch.Classes, patch.Shape[2], patch.Shape[3], patch.Shape[4]];
+        _output = OrtValue.CreateTensorValueFromMemory(new float[patch.Classes * patch.Input.Length], outputShape);
+        _inputNames = [patch.Card.InputName];
+        _outputNames = [patch.Card.OutputName];
     }
 
-    public void Run() => _session.Run(_run, ["image"], [_input], ["probs"], [_output]);
+    public void Run() => _session.Run(_run, _inputNames, [_input], _outputNames, [_output]);
 
     public void Dispose()
     {

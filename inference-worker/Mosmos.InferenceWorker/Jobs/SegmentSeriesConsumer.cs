@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,9 @@ internal sealed partial class SegmentSeriesConsumer(SegmentationJob runner, IOpt
             ["StudyInstanceUid"] = job.StudyInstanceUid,
             ["SeriesInstanceUid"] = job.SeriesInstanceUid,
         });
+        using var activity = JobTracing.Source.StartActivity("SegmentSeries");
+        activity?.SetTag("mosmos.job_id", job.JobId).SetTag("mosmos.attempt", attempt.Number).SetTag("mosmos.model_id", job.ModelId)
+            .SetTag("dicom.study_instance_uid", job.StudyInstanceUid).SetTag("dicom.series_instance_uid", job.SeriesInstanceUid);
         JobLog.Started(logger, job.JobId, attempt.Number, job.ModelId, job.SupersedesKey is not null);
         await context.Publish(new SegmentationStarted(job.JobId, job.IdempotencyKey, attempt.Number, Environment.MachineName, clock.GetUtcNow()))
             .ConfigureAwait(false);
@@ -41,6 +45,7 @@ internal sealed partial class SegmentSeriesConsumer(SegmentationJob runner, IOpt
         catch (Exception e) when (!context.CancellationToken.IsCancellationRequested)
         {
             var failure = JobFailure.From(e, timeout.IsCancellationRequested, settings.Timeout);
+            activity?.SetStatus(ActivityStatusCode.Error, failure.Reason.ToString());
             if (failure.Permanent)
             {
                 JobLog.Rejected(logger, job.JobId, failure.Reason, failure.Message);
@@ -56,6 +61,7 @@ internal sealed partial class SegmentSeriesConsumer(SegmentationJob runner, IOpt
             await PublishFailed(context, failure, attempt).ConfigureAwait(false);
             throw;
         }
+        activity?.SetTag("dicom.seg_sop_instance_uid", completed.SegSopInstanceUid).SetTag("dicom.sr_sop_instance_uid", completed.SrSopInstanceUid);
         await context.Publish(completed).ConfigureAwait(false);
         JobLog.Completed(logger, job.JobId, completed.SegSopInstanceUid, completed.SrSopInstanceUid, completed.Organs.Count,
             completed.Timings.Sum(t => t.Milliseconds));

@@ -47,6 +47,8 @@ internal static class ModelServerExtensions
                 kestrel.Limits.MaxRequestBodySize = model.Value.MaxMessageBytes + 5L;
                 kestrel.Limits.Http2.InitialConnectionWindowSize = Http2WindowBytes;
                 kestrel.Limits.Http2.InitialStreamWindowSize = Http2WindowBytes;
+                if (!string.IsNullOrEmpty(model.Value.ClientCaFile))
+                    ClientCertificates.Require(kestrel, model.Value.ClientCaFile);
             });
 
         if (mode == WorkerMode.ModelServerOnly)
@@ -63,7 +65,8 @@ internal static class ModelServerExtensions
         }
         else
         {
-            services.AddSingleton<IModelClient>(sp => Logged(sp, ModelChannels.Remote(new Uri(remote), Max(sp)), inProcess: false));
+            services.AddSingleton<IModelClient>(sp => Logged(sp,
+                ModelChannels.Remote(new Uri(remote), Max(sp), RemoteTls.From(sp.GetRequiredService<IOptions<ModelServerOptions>>().Value)), inProcess: false));
         }
         services.AddSingleton<SlidingWindowInference>();
         return builder;

@@ -29,6 +29,24 @@ internal sealed class ModelServerOptions
     public string? RemoteUrl { get; set; }
 
     /// <summary>
+    /// PEM file of the CA certificate(s) that sign the remote server's certificate (an https <see cref="RemoteUrl"/>
+    /// with a private CA). Set: only a chain ending in one of them is trusted; empty: the machine's trust store.
+    /// </summary>
+    public string? RemoteCaFile { get; set; }
+
+    /// <summary>Client certificate (PEM) for a remote server that requires mutual TLS; with <see cref="RemoteClientKeyFile"/>.</summary>
+    public string? RemoteClientCertificateFile { get; set; }
+
+    /// <summary>The unencrypted private key (PEM) of <see cref="RemoteClientCertificateFile"/>.</summary>
+    public string? RemoteClientKeyFile { get; set; }
+
+    /// <summary>
+    /// Serving side: PEM file of the CA whose client certificates this process's HTTPS endpoints require (mutual TLS
+    /// on the gRPC endpoint of a <c>--model-server</c>). Empty: no client certificate is asked for.
+    /// </summary>
+    public string? ClientCaFile { get; set; }
+
+    /// <summary>
     /// Largest gRPC message, in bytes, for both directions on server and client. The default fits a 96³ patch
     /// with 16 float classes (56.6 MB) in batches of 4.
     /// </summary>

@@ -18,6 +18,7 @@ internal sealed class ModelServerOptionsValidator : IValidateOptions<ModelServer
         if (!string.IsNullOrWhiteSpace(options.RemoteUrl)
             && (!Uri.TryCreate(options.RemoteUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
             errors.Add($"{section}:RemoteUrl '{options.RemoteUrl}' is not an absolute http or https URL.");
+        errors.AddRange(ModelTlsOptions.Errors(options));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -55,6 +55,13 @@ internal sealed partial class SegmentationPipeline
                         $"instance {instance.SopInstanceUid}: the server returned {next} of {instance.Frames.Count} frames");
                 }
             }
+            catch (DicomWebException e) when (e.StatusCode is { } status && (int)status >= 500)
+            {
+                var undecodable = await DiagnoseTranscodingAsync(source, job, instance.SopInstanceUid, numbers[0], e, token).ConfigureAwait(false);
+                if (undecodable is not null)
+                    throw undecodable;
+                throw;
+            }
             catch (DicomWebException e) when (e.StatusCode is { } status && (int)status is >= 400 and < 500 && status != HttpStatusCode.RequestTimeout
                 && status != HttpStatusCode.TooManyRequests)
             {

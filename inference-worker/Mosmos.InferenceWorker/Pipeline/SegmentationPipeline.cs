@@ -26,7 +26,12 @@ internal sealed partial class SegmentationPipeline(SlidingWindowInference infere
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(clock);
         var metadata = await clock.TimeAsync("fetch", () => FetchMetadataAsync(source, job, cancellationToken)).ConfigureAwait(false);
-        var layout = clock.Time("checks", () => Check(metadata, card));
+        var layout = await clock.TimeAsync("checks", async () =>
+        {
+            var planned = Check(metadata, card);
+            await CheckPixelDataAsync(source, job, metadata, cancellationToken).ConfigureAwait(false);
+            return planned;
+        }).ConfigureAwait(false);
         var volume = await clock.TimeAsync("volume", () => FetchVolumeAsync(source, job, layout, cancellationToken)).ConfigureAwait(false);
         var output = await SegmentVolumeAsync(new SeriesVolume<float>(layout, volume), card, Identity(job), clock, cancellationToken).ConfigureAwait(false);
         await clock.TimeAsync("store", () => StoreAsync(source, job.StudyInstanceUid, output, cancellationToken)).ConfigureAwait(false);

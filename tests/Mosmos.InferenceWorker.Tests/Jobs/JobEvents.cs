@@ -24,6 +24,8 @@ internal sealed class JobEvents
 
     public IReadOnlyList<SegmentationStarted> Started(Guid jobId) => _events.OfType<SegmentationStarted>().Where(e => e.JobId == jobId).ToList();
 
+    public IReadOnlyList<SegmentationCompleted> Completed(Guid jobId) => _events.OfType<SegmentationCompleted>().Where(e => e.JobId == jobId).ToList();
+
     public IReadOnlyList<SegmentationFailed> Failed(Guid jobId) => _events.OfType<SegmentationFailed>().Where(e => e.JobId == jobId).ToList();
 
     public Task<SegmentationCompleted> CompletedAsync(Guid jobId, TimeSpan? timeout = null) =>

@@ -14,10 +14,11 @@ internal static class OrthancStudies
         (await client.StoreAsync(series.Build(), series.StudyInstanceUid)).EnsureSuccess();
     }
 
-    /// <summary>The series of the study with the given modality (QIDO-RS), with their instance counts.</summary>
-    public static async Task<List<(string SeriesInstanceUid, string? Description, int Instances)>> SeriesAsync(string studyInstanceUid, string modality)
+    /// <summary>The series of the study with the given modality (QIDO-RS), with their instance counts; the test Orthanc unless another is named.</summary>
+    public static async Task<List<(string SeriesInstanceUid, string? Description, int Instances)>> SeriesAsync(string studyInstanceUid, string modality,
+        OrthancConnection? orthanc = null)
     {
-        using var client = await ClientAsync();
+        using var client = new DicomWebClient(WorkerHost.SourceOptions(orthanc ?? await TestServices.GetOrthancAsync()));
         var found = new List<(string, string?, int)>();
         var query = new QidoQuery().Match(DicomTags.Modality, modality).Include(DicomTags.SeriesDescription, DicomTags.NumberOfSeriesRelatedInstances);
         await foreach (var series in client.SearchSeriesAsync(studyInstanceUid, query))

@@ -13,6 +13,7 @@ namespace Mosmos.InferenceWorker.Tests.Jobs;
 /// after 1 s and 2 s through the TTL wait queues. <c>flaky2</c> recovers on the third attempt; <c>down</c> never
 /// does, so its job ends in SegmentationFailed on the last attempt and in the error queue.
 /// </summary>
+[Collection(RabbitMqJobQueueGroup.Name)]
 public sealed class RabbitMqRedeliveryTests : IAsyncLifetime
 {
     private WorkerHost _worker = null!;

@@ -23,6 +23,7 @@ public sealed class SegmentSeriesConsumerTests(InMemoryWorkerFixture fixture)
 
         Assert.Equal(DicomUid.Derive(job.IdempotencyKey, "seg-instance"), completed.SegSopInstanceUid);
         Assert.Equal(DicomUid.Derive(job.IdempotencyKey, "sr-instance"), completed.SrSopInstanceUid);
+        Assert.Null(completed.SupersedesKey);
         var liver = Assert.Single(completed.Organs);
         Assert.Equal("liver", liver.OrganId);
         Assert.InRange(liver.VolumeMl, SyntheticCt.SphereMl * 0.75, SyntheticCt.SphereMl * 1.25);
@@ -62,10 +63,13 @@ public sealed class SegmentSeriesConsumerTests(InMemoryWorkerFixture fixture)
         var job = WorkerHost.Job(series, supersedes: $"{series.SeriesInstanceUid}|older|{WorkerHost.ModelId}");
 
         await Worker.Bus.Publish(job);
-        await Worker.Events.CompletedAsync(job.JobId);
+        var completed = await Worker.Events.CompletedAsync(job.JobId);
 
+        Assert.Equal(job.SupersedesKey, completed.SupersedesKey);
         var seg = Assert.Single(await OrthancStudies.SeriesAsync(series.StudyInstanceUid, "SEG"));
         Assert.Contains("supersedes", seg.Description, StringComparison.Ordinal);
+        var sr = Assert.Single(await OrthancStudies.SeriesAsync(series.StudyInstanceUid, "SR"));
+        Assert.Contains("supersedes", sr.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace Mosmos.InferenceWorker.Tests.Jobs;
 
 /// <summary>
 /// A worker as Program.cs builds it (AddModelServer + AddSegmentationJobs), with the threshold model in a temporary
-/// registry, the real Orthanc as source <c>orthanc</c>, and extra sources whose first requests fail with 503.
+/// registry, the real Orthanc as source <c>orthanc</c>, extra sources whose first requests fail with 503, and any
+/// other DICOMweb servers a test brings.
 /// </summary>
 internal sealed class WorkerHost : IAsyncDisposable
 {
@@ -51,7 +52,8 @@ internal sealed class WorkerHost : IAsyncDisposable
     public static string WriteModel(string directory) =>
         TinyOnnx.Write(directory, "threshold.onnx", TinyOnnx.Build(([-10f, 10f], [0f, 0f]), ModelCardSerializer.Serialize(Card())));
 
-    public static async Task<WorkerHost> StartAsync(IDictionary<string, string?> settings, IReadOnlyDictionary<string, int> flakySources)
+    public static async Task<WorkerHost> StartAsync(IDictionary<string, string?> settings, IReadOnlyDictionary<string, int> flakySources,
+        IReadOnlyDictionary<string, DicomWebClientOptions>? otherSources = null)
     {
         var orthanc = await TestServices.GetOrthancAsync();
         var registry = new TempDirectory();
@@ -74,6 +76,8 @@ internal sealed class WorkerHost : IAsyncDisposable
         var clients = new Dictionary<string, IDicomWebClient>(StringComparer.Ordinal) { ["orthanc"] = new DicomWebClient(SourceOptions(orthanc)) };
         foreach (var (name, failures) in flakySources)
             clients[name] = new DicomWebClient(SourceOptions(orthanc), new FlakyHandler(failures));
+        foreach (var (name, options) in otherSources ?? new Dictionary<string, DicomWebClientOptions>())
+            clients[name] = new DicomWebClient(options);
         builder.Services.AddSingleton(new DicomWebSources(clients));
         var app = builder.Build();
         app.MapModelServer();

@@ -35,10 +35,11 @@ internal static class ModelChannels
         return new InferenceClient(channel, "unix:" + socketPath);
     }
 
-    public static InferenceClient Remote(Uri url, int maxMessageBytes)
+    public static InferenceClient Remote(Uri url, int maxMessageBytes, RemoteTls? tls = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, InitialHttp2StreamWindowSize = ModelServerExtensions.Http2WindowBytes };
+        tls?.Apply(handler.SslOptions);
         return new InferenceClient(GrpcChannel.ForAddress(url, Options(handler, maxMessageBytes)), url.ToString());
     }
 

@@ -37,11 +37,14 @@ internal sealed partial class ModelRegistry(ModelLoader loader, IOptions<ModelSe
         }
     }
 
-    /// <summary>Loads every <c>*.onnx</c> of the registry (or its one file); refused files are logged and skipped.</summary>
+    /// <summary>
+    /// Loads every model of the registry (<see cref="RegistryLayout"/>: flat or NAME/VERSION folders, highest version
+    /// last so it serves) or its one file; refused files are logged and skipped.
+    /// </summary>
     public IReadOnlyList<ModelLoadException> LoadAll()
     {
         var root = RegistryRoot;
-        var files = File.Exists(root) ? [root] : Directory.GetFiles(root, "*.onnx").Order(StringComparer.Ordinal).ToArray();
+        var files = File.Exists(root) ? [root] : RegistryLayout.ModelFiles(root);
         var refused = new List<ModelLoadException>();
         foreach (var file in files)
         {

@@ -6,7 +6,9 @@ namespace Mosmos.InferenceWorker.Model.Registry;
 
 /// <summary>
 /// Reloads a model when its <c>.onnx</c>, its <c>.sha256</c> or the registry's <c>SHA256SUMS</c> changes, and
-/// removes it when its file is deleted. Events are debounced: a copy shows up as several writes, and the model
+/// removes it when its file is deleted. Subfolders are watched (the trainer publishes NAME/VERSION/model.onnx by
+/// renaming a finished <c>VERSION.tmp</c> folder: a folder that appears is scanned for models, one that goes
+/// away takes its models with it). Events are debounced: a copy shows up as several writes, and the model
 /// file and its digest are rarely replaced in the same instant. A refused reload keeps the serving model.
 /// </summary>
 internal sealed class RegistryWatcher : IDisposable
@@ -32,8 +34,8 @@ internal sealed class RegistryWatcher : IDisposable
         _timer = new Timer(_ => Flush());
         _watcher = new FileSystemWatcher(_directory)
         {
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            IncludeSubdirectories = _onlyFile is null,
         };
         _watcher.Changed += (_, e) => OnEvent(e.FullPath);
         _watcher.Created += (_, e) => OnEvent(e.FullPath);
@@ -59,16 +61,9 @@ internal sealed class RegistryWatcher : IDisposable
             foreach (var model in _registry.Models)
                 _pending[model.File] = true;
         }
-        else
+        else if (!Enqueue(path))
         {
-            var modelFile = path.EndsWith(Sha256Digests.SidecarExtension, StringComparison.Ordinal)
-                ? path[..^Sha256Digests.SidecarExtension.Length]
-                : path;
-            if (!modelFile.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
-                return;
-            if (_onlyFile is not null && !string.Equals(modelFile, _onlyFile, StringComparison.Ordinal))
-                return;
-            _pending[modelFile] = true;
+            return;
         }
         try
         {
@@ -80,9 +75,51 @@ internal sealed class RegistryWatcher : IDisposable
         }
     }
 
+    /// <summary>Marks the model files an event concerns; false when it concerns none.</summary>
+    private bool Enqueue(string path)
+    {
+        if (_onlyFile is null && RegistryLayout.InProgress(_directory, path))
+            return false;
+        var modelFile = path.EndsWith(Sha256Digests.SidecarExtension, StringComparison.Ordinal)
+            ? path[..^Sha256Digests.SidecarExtension.Length]
+            : path;
+        if (RegistryLayout.IsModelFile(modelFile))
+        {
+            if (_onlyFile is not null && !string.Equals(modelFile, _onlyFile, StringComparison.Ordinal))
+                return false;
+            _pending[modelFile] = true;
+            return true;
+        }
+        if (_onlyFile is not null)
+            return false;
+        var found = false;
+        if (Directory.Exists(path))
+        {
+            try
+            {
+                foreach (var file in RegistryLayout.ModelFiles(path))
+                    found = _pending[file] = true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The folder changed again while it was read; its next event brings it back. An exception on the
+                // watcher's thread would end the process.
+                ModelLog.WatcherFailed(_logger, e);
+            }
+        }
+        else
+        {
+            // A folder that went away (or was renamed away): its served models go with it.
+            var prefix = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            foreach (var model in _registry.Models.Where(m => m.File.StartsWith(prefix, StringComparison.Ordinal)))
+                found = _pending[model.File] = true;
+        }
+        return found;
+    }
+
     private void Flush()
     {
-        foreach (var file in _pending.Keys)
+        foreach (var file in _pending.Keys.Order(RegistryLayout.NaturalPathComparer.Instance))
         {
             if (_disposed)
                 return;

@@ -46,7 +46,7 @@ public sealed class RemoteModelServerTests : IDisposable
 
     private Process StartWorker(int port)
     {
-        var dll = WorkerAssembly();
+        var dll = WorkerProcess.BuiltAssembly();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -89,21 +89,6 @@ public sealed class RemoteModelServerTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, "the model server did not become ready");
             await Task.Delay(100);
         }
-    }
-
-    /// <summary>The worker's own build output, beside this test project in the same configuration.</summary>
-    private static string WorkerAssembly()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "inference-worker")))
-            root = root.Parent;
-        Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "inference-worker", "Mosmos.InferenceWorker", "bin", configuration, framework, "Mosmos.InferenceWorker.dll");
-        Assert.True(File.Exists(dll), $"worker not built: {dll}");
-        return dll;
     }
 
     private static int FreePort()

@@ -1,0 +1,75 @@
+using System.Globalization;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Mosmos.ServiceDefaults.Messaging;
+using Mosmos.Testing;
+using RabbitMQ.Client;
+
+namespace Mosmos.InferenceWorker.Tests.Jobs;
+
+/// <summary>
+/// The test's own connection to the real RabbitMQ, registered with the services' <c>AddMosmosBus</c> (same
+/// topology as adapter and worker): publishes jobs and collects the job events of workers in other processes.
+/// </summary>
+internal sealed class RabbitMqTestBus : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private RabbitMqTestBus(IHost host, RabbitMqConnection rabbit, JobEvents events) => (_host, Rabbit, Events) = (host, rabbit, events);
+
+    public RabbitMqConnection Rabbit { get; }
+    public JobEvents Events { get; }
+    public IBus Bus => _host.Services.GetRequiredService<IBus>();
+
+    public static async Task<RabbitMqTestBus> StartAsync()
+    {
+        var rabbit = await TestServices.GetRabbitMqAsync();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(Settings(rabbit).ToDictionary(p => p.Key, p => (string?)p.Value));
+        builder.Logging.ClearProviders();
+        builder.AddMosmosBus(_ => { });
+        var host = builder.Build();
+        await host.StartAsync();
+        var events = await JobEvents.ConnectAsync(host.Services.GetRequiredService<IBus>());
+        return new RabbitMqTestBus(host, rabbit, events);
+    }
+
+    /// <summary>The <c>Bus</c> section for this RabbitMQ, for any process that should join it.</summary>
+    public static Dictionary<string, string> Settings(RabbitMqConnection rabbit) => new(StringComparer.Ordinal)
+    {
+        ["Bus:Transport"] = "RabbitMq",
+        ["Bus:Host"] = rabbit.Host,
+        ["Bus:Port"] = rabbit.Port.ToString(CultureInfo.InvariantCulture),
+        ["Bus:VirtualHost"] = rabbit.VirtualHost,
+        ["Bus:User"] = rabbit.User,
+        ["Bus:Password"] = rabbit.Password,
+    };
+
+    /// <summary>Consumers on a queue right now (0 when the queue does not exist yet).</summary>
+    public async Task<uint> ConsumersAsync(string queue)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = Rabbit.Host, Port = Rabbit.Port, VirtualHost = Rabbit.VirtualHost, UserName = Rabbit.User, Password = Rabbit.Password,
+        };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
