@@ -6,6 +6,7 @@ using Mosmos.Adapter.Changes;
 using Mosmos.Adapter.Dispatch;
 using Mosmos.Adapter.Jobs;
 using Mosmos.Adapter.Metrics;
+using Mosmos.Adapter.Qido;
 using Mosmos.Adapter.Selection;
 using Mosmos.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -27,8 +28,7 @@ public static class AdapterRegistration
         services.AddSingleton<IValidateOptions<SelectionOptions>, SelectionOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IJobStore>(sp => new SqliteJobStore(sp.GetRequiredService<IOptions<JobStoreOptions>>().Value.ConnectionString,
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<JobStoreOptions>>().Value.CreateStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SeriesSelector(sp.GetRequiredService<IOptions<SelectionOptions>>().Value));
         services.AddSingleton<FeedStatus>();
         services.AddSingleton<AdapterMetrics>();
@@ -43,7 +43,11 @@ public static class AdapterRegistration
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StudyDispatcher>(sp, (IPublishEndpoint)sp.GetRequiredService<IBus>()));
         services.AddHostedService<JobStoreInitializer>();
         services.AddSingleton<ChangeFeedPoller>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedPoller>());
+        services.AddSingleton<StudyWindowPoller>();
+        // One source runs, the one Orthanc:Source names (resolved after start-up validation, so a bad value is reported, not thrown here).
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<OrthancSourceOptions>>().Value.Source == SourceKind.DicomWeb
+            ? sp.GetRequiredService<StudyWindowPoller>()
+            : sp.GetRequiredService<ChangeFeedPoller>());
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mosmos.Adapter.Dispatch;
@@ -17,35 +16,13 @@ public sealed partial class ChangeFeedPoller(
     IJobStore store,
     FeedStatus status,
     IOptions<OrthancSourceOptions> options,
-    ILogger<ChangeFeedPoller> logger) : BackgroundService
+    ILogger<ChangeFeedPoller> logger) : SourcePoller(options.Value)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var o = options.Value;
-        var backoff = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                bool done = await PollOnceAsync(o, stoppingToken).ConfigureAwait(false);
-                status.Healthy();
-                backoff = TimeSpan.FromSeconds(1);
-                if (done) await Task.Delay(o.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is HttpRequestException or ChangeFeedException or TimeoutException or TaskCanceledException
-                                      or MassTransit.MassTransitException or Mosmos.Dicom.DicomFormatException or IOException)
-            {
-                status.Degraded(e.Message);
-                LogPollFailed(logger, e.GetType().Name, e.Message, backoff.TotalSeconds);
-                await Task.Delay(backoff, stoppingToken).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, o.MaxBackoff.Ticks));
-            }
-        }
-    }
+    protected override FeedStatus Status => status;
+
+    protected override ILogger Logger => logger;
+
+    protected override Task<bool> PollAsync(CancellationToken cancellationToken) => PollOnceAsync(options.Value, cancellationToken);
 
     /// <summary>Handles one page; returns true when the feed is exhausted for now.</summary>
     public async Task<bool> PollOnceAsync(OrthancSourceOptions o, CancellationToken cancellationToken)
@@ -70,6 +47,8 @@ public sealed partial class ChangeFeedPoller(
 
     private async Task HandleStableStudyAsync(OrthancChange change, CancellationToken cancellationToken)
     {
+        using var activity = AdapterTracing.Source.StartActivity("StableStudy");
+        activity?.SetTag("orthanc.change_seq", change.Seq);
         var studyUid = await orthanc.GetStudyInstanceUidAsync(change.ResourceId, cancellationToken).ConfigureAwait(false);
         if (studyUid is null)
         {
@@ -77,7 +56,9 @@ public sealed partial class ChangeFeedPoller(
             return;
         }
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["StudyInstanceUid"] = studyUid, ["ChangeSeq"] = change.Seq });
+        activity?.SetTag("dicom.study_instance_uid", studyUid);
         int jobs = await dispatcher.DispatchAsync(studyUid, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("mosmos.jobs_dispatched", jobs);
         LogStudyHandled(logger, studyUid, jobs);
     }
 
@@ -94,9 +75,6 @@ public sealed partial class ChangeFeedPoller(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Stable study {StudyInstanceUid}: {Jobs} job(s) dispatched")]
     private static partial void LogStudyHandled(ILogger logger, string studyInstanceUid, int jobs);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Polling failed ({ErrorType}: {Error}); retrying in {Seconds} s, cursor unchanged")]
-    private static partial void LogPollFailed(ILogger logger, string errorType, string error, double seconds);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "{Count} malformed change entries after {Cursor} were skipped")]
     private static partial void LogMalformed(ILogger logger, int count, long cursor);

@@ -63,8 +63,20 @@ public sealed partial class StudyDispatcher(
         ArgumentNullException.ThrowIfNull(job);
         var message = new SegmentSeries(job.JobId, job.IdempotencyKey, job.StudyInstanceUid, job.SeriesInstanceUid,
             job.SourceServer, job.ModelId, job.Priority, job.SupersedesKey);
-        // With RabbitMQ, Publish completes only after the publisher confirm (MassTransit's default).
-        await publisher.Publish(message, context => context.TrySetPriority(job.Priority), cancellationToken).ConfigureAwait(false);
+        // With RabbitMQ, Publish completes only after the publisher confirm (MassTransit's default). While the broker is
+        // away MassTransit waits for it to come back; the timeout turns that wait into a failed poll that is retried.
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(source.Value.DispatchTimeout);
+            try
+            {
+                await publisher.Publish(message, context => context.TrySetPriority(job.Priority), timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"the broker did not confirm job {job.JobId} within {source.Value.DispatchTimeout.TotalSeconds} s", e);
+            }
+        }
         await store.MarkQueuedAsync(job.JobId, cancellationToken).ConfigureAwait(false);
         metrics?.Dispatched();
         LogDispatched(logger, job.JobId, job.StudyInstanceUid, job.SeriesInstanceUid, job.ModelId);

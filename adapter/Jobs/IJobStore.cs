@@ -3,8 +3,8 @@ using Mosmos.Contracts;
 namespace Mosmos.Adapter.Jobs;
 
 /// <summary>
-/// The job table and the change-feed cursor. A real seam: SQLite is the embedded default, PostgreSQL serves
-/// larger sites. Every transition is idempotent so that redelivered events do no harm.
+/// The job table, the source cursors and the studies a polling source watches. A real seam: SQLite is the
+/// embedded default, PostgreSQL serves larger sites; both pass the same contract tests. Every transition is idempotent so that redelivered events do no harm.
 /// </summary>
 public interface IJobStore
 {
@@ -39,4 +39,14 @@ public interface IJobStore
 
     /// <summary>Puts a finished job back to <see cref="JobState.Pending"/> with a new job id, for a re-run.</summary>
     Task<JobRecord?> ResetForRerunAsync(string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>The studies a polling source watches (see <see cref="WatchedStudy"/>), by StudyInstanceUID.</summary>
+    Task<IReadOnlyDictionary<string, WatchedStudy>> GetWatchedStudiesAsync(string source, CancellationToken cancellationToken);
+
+    /// <summary>Records or replaces what the source knows of one study.</summary>
+    Task SaveWatchedStudyAsync(string source, WatchedStudy study, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the studies whose StudyDate (<c>YYYYMMDD</c>) is before <paramref name="studyDate"/>: they left the window.</summary>
+    /// <returns>How many were forgotten.</returns>
+    Task<int> ForgetWatchedStudiesBeforeAsync(string source, string studyDate, CancellationToken cancellationToken);
 }

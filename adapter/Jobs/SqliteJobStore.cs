@@ -28,6 +28,10 @@ public sealed partial class SqliteJobStore(string connectionString, TimeProvider
         CREATE INDEX IF NOT EXISTS jobs_state ON jobs (state);
         CREATE INDEX IF NOT EXISTS jobs_study ON jobs (study_uid);
         CREATE TABLE IF NOT EXISTS cursors (source TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS watched_studies (
+            source TEXT NOT NULL, study_uid TEXT NOT NULL, study_date TEXT NOT NULL, fingerprint TEXT NOT NULL,
+            changed_at INTEGER NOT NULL, dispatched_fingerprint TEXT,
+            PRIMARY KEY (source, study_uid));
         """;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

@@ -17,18 +17,28 @@ public sealed class AdapterMetrics : IDisposable
     private readonly Histogram<double> _endToEnd;
     private IReadOnlyDictionary<JobState, int> _states = new Dictionary<JobState, int>();
 
+    // Seconds from a fraction of one (a queue that is empty) to an hour (a backlog); OpenTelemetry's default buckets are for milliseconds.
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600],
+    };
+
     public AdapterMetrics(IMeterFactory meters, FeedStatus feed)
     {
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(feed);
         _meter = meters.Create(MeterName);
         _dispatched = _meter.CreateCounter<long>("mosmos.adapter.jobs.dispatched", "{job}", "Jobs published to the bus");
-        _queueLatency = _meter.CreateHistogram<double>("mosmos.adapter.jobs.queue_latency", "s", "Time from publish to a worker starting the job");
-        _endToEnd = _meter.CreateHistogram<double>("mosmos.adapter.jobs.end_to_end_latency", "s", "Time from dispatch to SEG and SR stored");
+        _queueLatency = _meter.CreateHistogram("mosmos.adapter.jobs.queue_latency", "s", "Time from publish to a worker starting the job",
+            tags: null, advice: Seconds);
+        _endToEnd = _meter.CreateHistogram("mosmos.adapter.jobs.end_to_end_latency", "s", "Time from dispatch to SEG and SR stored",
+            tags: null, advice: Seconds);
         _meter.CreateObservableGauge("mosmos.adapter.jobs", () =>
             _states.Select(s => new Measurement<int>(s.Value, new KeyValuePair<string, object?>("state", s.Key.ToString()))), "{job}", "Jobs by state");
-        _meter.CreateObservableGauge("mosmos.adapter.cursor.lag", () => feed.Lag, "{change}", "Changes known beyond the cursor");
-        _meter.CreateObservableGauge("mosmos.adapter.cursor", () => feed.Cursor, "{change}", "The change-feed cursor");
+        _meter.CreateObservableGauge("mosmos.adapter.cursor.lag", () => feed.Lag, "{item}",
+            "Work known beyond the cursor: changes not yet read (Orthanc source) or studies waiting to be stable (DicomWeb source)");
+        _meter.CreateObservableGauge("mosmos.adapter.cursor", () => feed.Cursor, "{item}",
+            "The source cursor: a change sequence number (Orthanc) or the oldest StudyDate still open, YYYYMMDD (DicomWeb)");
     }
 
     public void Dispatched() => _dispatched.Add(1);
@@ -63,7 +73,7 @@ public sealed class JobStateSampler(IJobStore store, AdapterMetrics metrics) : B
             {
                 metrics.UpdateStates(await store.CountByStateAsync(stoppingToken).ConfigureAwait(false));
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (System.Data.Common.DbException)
             {
                 // A locked or missing table skips one sample; the next tick tries again.
             }

@@ -105,7 +105,13 @@ EOF
 
 # ---- start: setsid detaches Orthanc from our process group (a Ctrl-C of the caller leaves it) ----
 T0=$(date +%s%N)
-setsid Orthanc --logfile="$LOG" "$CONF_DIR" > "$DIR/orthanc.stdout" 2>&1 < /dev/null &
+# JPEG 2000 transcoding crashes Orthanc on Debian 12 without this (100 KiB HTTP thread stacks): see the C file.
+SHIM=$DIR/orthanc-thread-stack.so SHIM_SRC=$MOSMOS_ROOT/scripts/services/orthanc-thread-stack.c
+if [ ! -f "$SHIM" ] || [ "$SHIM_SRC" -nt "$SHIM" ]; then
+  apt_install gcc libc6-dev
+  gcc -shared -fPIC -O2 -o "$SHIM" "$SHIM_SRC" -ldl || { log "cannot build $SHIM"; exit 1; }
+fi
+setsid env LD_PRELOAD="$SHIM" Orthanc --logfile="$LOG" "$CONF_DIR" > "$DIR/orthanc.stdout" 2>&1 < /dev/null &
 PID=$!   # Orthanc does not fork: $! is Orthanc itself
 echo "$PID" > "$PIDFILE"
 

@@ -11,6 +11,7 @@
 #   MOSMOS_RABBITMQ_PORT [25680] (AMQP)  MOSMOS_RABBITMQ_DIST_PORT [25681]  MOSMOS_RABBITMQ_EPMD_PORT [24369]
 #   MOSMOS_RABBITMQ_CLI_PORTS [25683-25693] (rabbitmqctl's own listener; default would be 35672-35682)
 #   MOSMOS_RABBITMQ_NODE [mosmos@localhost]
+#   MOSMOS_RABBITMQ_EXTRA_CONF (a file of rabbitmq.conf lines appended to the generated ones, e.g. a TLS listener)
 #
 # Management is off (its stats collector adds 5 s to every stop). The user and vhost are created on
 # the first boot of an empty database (default_* keys); there is no "/" vhost and no guest user.
@@ -139,6 +140,7 @@ log.console = false
 log.file.level = info
 EOF
 )
+if [ -n "${MOSMOS_RABBITMQ_EXTRA_CONF:-}" ]; then cat "$MOSMOS_RABBITMQ_EXTRA_CONF" >> "$DIR/rabbitmq.conf"; fi
 echo '[].' > "$DIR/enabled_plugins"
 # shellcheck disable=SC1091
 . "$DIR/env.sh"   # this script runs no dotnet, so the changed HOME is harmless here

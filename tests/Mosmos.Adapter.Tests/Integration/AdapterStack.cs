@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Mosmos.Adapter.Changes;
 using Mosmos.Adapter.Dispatch;
 using Mosmos.Adapter.Jobs;
+using Mosmos.Adapter.Qido;
 using Mosmos.Adapter.Selection;
 using Mosmos.Contracts;
 using Mosmos.Dicom.Web;
@@ -14,8 +15,9 @@ namespace Mosmos.Adapter.Tests.Integration;
 
 /// <summary>
 /// The adapter's real parts wired by hand against the test Orthanc and RabbitMQ: job table in a temp SQLite file,
-/// change feed, DICOMweb examiner, rules, dispatcher publishing on a real bus. <see cref="Restart"/> builds a
-/// fresh poller and store over the same database, as a restarted service would.
+/// change feed, QIDO-RS window poller, DICOMweb examiner, rules, dispatcher publishing on a real bus (its own durable
+/// queue catches every SegmentSeries). <see cref="Restart"/> builds fresh pollers and store over the same database,
+/// as a restarted service would.
 /// </summary>
 internal sealed class AdapterStack : IAsyncDisposable
 {
@@ -39,29 +41,39 @@ internal sealed class AdapterStack : IAsyncDisposable
 
     public IDicomWebClient DicomWeb => _dicomWeb;
 
-    public OrthancSourceOptions Source { get; } = new() { Name = "orthanc", StartFrom = CursorStart.Now };
+    public OrthancSourceOptions Source { get; } = new() { Name = "orthanc", StartFrom = CursorStart.Now, DispatchTimeout = TimeSpan.FromSeconds(5),
+        PollInterval = TimeSpan.FromMilliseconds(200), MaxBackoff = TimeSpan.FromSeconds(2) };
+
+    /// <summary>The same archive followed through QIDO-RS alone, under its own cursor (quiet period 2 s).</summary>
+    public OrthancSourceOptions Archive { get; } = new() { Name = "archive", Source = SourceKind.DicomWeb, StartFrom = CursorStart.Now,
+        QuietPeriod = TimeSpan.FromSeconds(2), WindowOverlapDays = 1, DispatchTimeout = TimeSpan.FromSeconds(5) };
+
+    public OrthancConnection Orthanc => _orthanc;
 
     public SqliteJobStore Store { get; private set; } = null!;
 
     public ChangeFeedPoller Poller { get; private set; } = null!;
+
+    public StudyWindowPoller WindowPoller { get; private set; } = null!;
 
     public FeedStatus Status { get; private set; } = null!;
 
     /// <summary>SegmentSeries messages that reached the test queue.</summary>
     public ConcurrentQueue<SegmentSeries> Published { get; } = new();
 
-    public static async Task<AdapterStack> StartAsync()
+    /// <summary>A stack on the shared test Orthanc and RabbitMQ, or on the given ones (a test's private services).</summary>
+    public static async Task<AdapterStack> StartAsync(OrthancConnection? privateOrthanc = null, RabbitMqConnection? privateRabbit = null)
     {
-        var orthanc = await TestServices.GetOrthancAsync();
-        var rabbit = await RabbitVirtualHost.EnsureAsync("mosmos-adapter-tests");
+        var orthanc = privateOrthanc ?? await TestServices.GetOrthancAsync();
+        var rabbit = privateRabbit ?? await RabbitVirtualHost.EnsureAsync("mosmos-adapter-tests");
         var database = Path.Combine(Path.GetTempPath(), $"mosmos-adapter-it-{Guid.NewGuid():N}.db");
         ConcurrentQueue<SegmentSeries>? sink = null;
         var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h => { h.Username(rabbit.User); h.Password(rabbit.Password); });
-            cfg.ReceiveEndpoint("adapter-tests-jobs-" + Environment.ProcessId, e =>
+            // Durable and kept while the broker restarts: a job published after a restart still finds its queue.
+            cfg.ReceiveEndpoint($"adapter-tests-jobs-{Environment.ProcessId}-{Guid.NewGuid():N}", e =>
             {
-                e.AutoDelete = true;
                 e.Handler<SegmentSeries>(context => { sink!.Enqueue(context.Message); return Task.CompletedTask; });
             });
         });
@@ -84,6 +96,26 @@ internal sealed class AdapterStack : IAsyncDisposable
         Status = new FeedStatus();
         Poller = new ChangeFeedPoller(new OrthancClient(_http), dispatcher, Store, Status, Options.Create(Source),
             NullLogger<ChangeFeedPoller>.Instance);
+        var windowDispatcher = new StudyDispatcher(new DicomWebStudyExaminer(_dicomWeb), new SeriesSelector(selection), Store, Bus,
+            Options.Create(Archive), NullLogger<StudyDispatcher>.Instance);
+        WindowStatus = new FeedStatus();
+        WindowPoller = new StudyWindowPoller(_dicomWeb, windowDispatcher, Store, WindowStatus, TimeProvider.System, Options.Create(Archive),
+            NullLogger<StudyWindowPoller>.Instance);
+    }
+
+    public FeedStatus WindowStatus { get; private set; } = null!;
+
+    /// <summary>Polls the StudyDate window until <paramref name="condition"/> holds or the timeout passes.</summary>
+    public async Task<bool> PollWindowUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            await WindowPoller.PollOnceAsync(Archive, default);
+            if (condition()) return true;
+            await Task.Delay(300);
+        }
+        return condition();
     }
 
     /// <summary>Polls the feed until <paramref name="condition"/> holds or the timeout passes.</summary>

@@ -1,11 +1,19 @@
+using System.Collections.Concurrent;
 using Mosmos.Testing;
 
 namespace Mosmos.Adapter.Tests.Integration;
 
-/// <summary>A virtual host of its own keeps these tests' exchanges and queues apart from other suites on the same broker.</summary>
+/// <summary>
+/// A virtual host of its own keeps these tests' exchanges and queues apart from other suites on the same broker. Made
+/// once per test process: every rabbitmqctl call boots an Erlang VM, seconds each on a busy machine.
+/// </summary>
 internal static class RabbitVirtualHost
 {
-    public static async Task<RabbitMqConnection> EnsureAsync(string name)
+    private static readonly ConcurrentDictionary<string, Lazy<Task<RabbitMqConnection>>> s_made = new(StringComparer.Ordinal);
+
+    public static Task<RabbitMqConnection> EnsureAsync(string name) => s_made.GetOrAdd(name, n => new(() => MakeAsync(n))).Value;
+
+    private static async Task<RabbitMqConnection> MakeAsync(string name)
     {
         var rabbit = await TestServices.GetRabbitMqAsync();
         if (rabbit.RabbitMqCtl is not { } ctl)

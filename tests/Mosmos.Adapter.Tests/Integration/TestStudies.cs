@@ -8,9 +8,12 @@ internal static class TestStudies
     public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";
     public const string SegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.4";
 
+    /// <summary>Today's local date as StudyDate: inside the window a QIDO-RS poller watches.</summary>
+    public static string Today => DateTime.Now.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static IEnumerable<DicomDataset> Series(string study, string series, int count, string[] imageType, string modality = "CT",
         string sopClass = CtImageStorage, string manufacturer = "ACME", string description = "Abdomen 2.5 mm", int firstInstance = 1,
-        double[]? orientation = null)
+        double[]? orientation = null, string studyDate = "20261124")
     {
         for (int k = firstInstance; k < firstInstance + count; k++)
         {
@@ -18,7 +21,7 @@ internal static class TestStudies
                 .SetString(DicomTags.SopClassUid, DicomVR.UI, sopClass)
                 .SetString(DicomTags.SopInstanceUid, DicomVR.UI, DicomUid.Generate())
                 .SetString(DicomTags.ImageType, DicomVR.CS, imageType)
-                .SetString(DicomTags.StudyDate, DicomVR.DA, "20261124")
+                .SetString(DicomTags.StudyDate, DicomVR.DA, studyDate)
                 .SetString(DicomTags.Modality, DicomVR.CS, modality)
                 .SetString(DicomTags.Manufacturer, DicomVR.LO, manufacturer)
                 .SetString(DicomTags.StudyDescription, DicomVR.LO, "CT abdomen")
