@@ -6,7 +6,7 @@ namespace Mosmos.ServiceDefaults;
 
 /// <summary>
 /// The wiring every MOSMOS service shares (STYLE habit 2): telemetry and health checks on the builder, the
-/// health endpoints on the app. A service's Program.cs calls <see cref="AddServiceDefaults"/> first and
+/// health and metrics endpoints on the app. A service's Program.cs calls <see cref="AddServiceDefaults"/> first and
 /// <see cref="MapDefaultEndpoints"/> last.
 /// </summary>
 public static class ServiceDefaultsExtensions
@@ -23,6 +23,7 @@ public static class ServiceDefaultsExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         return app;
     }
 }

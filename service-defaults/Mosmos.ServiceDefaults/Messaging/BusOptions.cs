@@ -26,7 +26,20 @@ public sealed class BusOptions : IValidatableObject
     /// <summary>AMQPS with server certificate validation; <see cref="TlsServerName"/> must match the certificate.</summary>
     public bool UseTls { get; set; }
 
+    /// <summary>The name the broker's certificate must carry; defaults to <see cref="Host"/>.</summary>
     public string? TlsServerName { get; set; }
+
+    /// <summary>
+    /// PEM file of the CA certificate(s) that sign the broker's certificate (a private CA). Set: only a chain ending
+    /// in one of them is trusted; empty: the machine's trust store.
+    /// </summary>
+    public string? TlsCaFile { get; set; }
+
+    /// <summary>Client certificate (PEM) for a broker that asks for one (<c>ssl_options.verify = verify_peer</c>); with <see cref="TlsClientKeyFile"/>.</summary>
+    public string? TlsClientCertificateFile { get; set; }
+
+    /// <summary>The unencrypted private key (PEM) of <see cref="TlsClientCertificateFile"/>.</summary>
+    public string? TlsClientKeyFile { get; set; }
 
     public string ResolvePassword() =>
         !string.IsNullOrEmpty(Password) ? Password : PasswordFile is { Length: > 0 } f ? File.ReadAllText(f).TrimEnd('\r', '\n') : string.Empty;
@@ -40,6 +53,24 @@ public sealed class BusOptions : IValidatableObject
             yield return new("Bus:Password or Bus:PasswordFile is required for RabbitMQ", [nameof(Password)]);
         else if (string.IsNullOrEmpty(Password) && !File.Exists(PasswordFile))
             yield return new("Bus:PasswordFile does not exist", [nameof(PasswordFile)]);
+        foreach (var error in TlsErrors())
+            yield return error;
+    }
+
+    private IEnumerable<ValidationResult> TlsErrors()
+    {
+        bool anyFile = !string.IsNullOrEmpty(TlsCaFile) || !string.IsNullOrEmpty(TlsClientCertificateFile) || !string.IsNullOrEmpty(TlsClientKeyFile);
+        if (anyFile && !UseTls)
+            yield return new("Bus:TlsCaFile, Bus:TlsClientCertificateFile and Bus:TlsClientKeyFile need Bus:UseTls=true", [nameof(UseTls)]);
+        if (!string.IsNullOrEmpty(TlsCaFile) && !File.Exists(TlsCaFile))
+            yield return new($"Bus:TlsCaFile {TlsCaFile} does not exist", [nameof(TlsCaFile)]);
+        if (string.IsNullOrEmpty(TlsClientCertificateFile) != string.IsNullOrEmpty(TlsClientKeyFile))
+            yield return new("Bus:TlsClientCertificateFile and Bus:TlsClientKeyFile must be set together", [nameof(TlsClientCertificateFile)]);
+        foreach (var (name, file) in new[] { (nameof(TlsClientCertificateFile), TlsClientCertificateFile), (nameof(TlsClientKeyFile), TlsClientKeyFile) })
+        {
+            if (!string.IsNullOrEmpty(file) && !File.Exists(file))
+                yield return new($"Bus:{name} {file} does not exist", [name]);
+        }
     }
 }
 
