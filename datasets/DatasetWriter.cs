@@ -92,6 +92,23 @@ public sealed class DatasetWriter
         return c;
     }
 
+    /// <summary>
+    /// Drops a case (a damaged cache entry a harvest fetches again): the manifest is rewritten first, then the
+    /// files are deleted, so a crash in between leaves orphan files only. False when there is no such case.
+    /// </summary>
+    public bool Remove(string id)
+    {
+        var c = _cases.FirstOrDefault(x => x.Id == id);
+        if (c is null) return false;
+        _cases.Remove(c);
+        WriteManifest();
+        foreach (var file in new[] { c.ImageFile, c.LabelFile, c.ReportFile })
+        {
+            if (file is not null) File.Delete(Path.Combine(_folder, file));
+        }
+        return true;
+    }
+
     private string Target(string relative)
     {
         var full = Path.Combine(_folder, relative);

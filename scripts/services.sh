@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./mosmos services up|down|status [--only orthanc|rabbitmq] [--fresh]
+# ./mosmos services up|down|status [--only orthanc|rabbitmq|postgres] [--fresh]
 #
 # Orthanc (+ DICOMweb, + GDCM) and RabbitMQ as plain processes on loopback, state in
 # ${MOSMOS_STATE:-<repo>/.cache/services}. `up` installs missing Debian packages, generates the
@@ -7,11 +7,13 @@
 # MOSMOS_RABBITMQ_PASSWORD are given, starts what is not running and writes <state>/connection.env.
 # `down` stops exactly what `up` started (recorded PIDs). `status` prints what runs where.
 # Ports, users and names: MOSMOS_ORTHANC_* and MOSMOS_RABBITMQ_* (see scripts/services/start-*.sh).
+# PostgreSQL (the adapter's job store for larger sites) starts only with `--only postgres`
+# (MOSMOS_POSTGRES_*); a plain `down` stops it too.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { echo "usage: ./mosmos services up|down|status [--only orthanc|rabbitmq] [--fresh]" >&2; exit 2; }
+usage() { echo "usage: ./mosmos services up|down|status [--only orthanc|rabbitmq|postgres] [--fresh]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 ACTION=$1; shift
 ONLY=
@@ -24,9 +26,10 @@ while [ $# -gt 0 ]; do
     *) usage;;
   esac
 done
-case "$ONLY" in ''|orthanc|rabbitmq) ;; *) usage;; esac
+case "$ONLY" in ''|orthanc|rabbitmq|postgres) ;; *) usage;; esac
 case "$ACTION" in up|down|status) ;; *) usage;; esac
 SERVICES=(orthanc rabbitmq)
+[ "$ACTION" != down ] || SERVICES+=(postgres)
 [ -z "$ONLY" ] || SERVICES=("$ONLY")
 
 STATE=${MOSMOS_STATE:-$MOSMOS_ROOT/.cache/services}
@@ -56,13 +59,14 @@ secret() {
 # connection.env = the pieces of the services that run now
 merge_env() {
   local f parts=()
-  for f in "$STATE/orthanc/connection.env" "$STATE/rabbitmq/connection.env"; do [ -s "$f" ] && parts+=("$f"); done
+  for f in "$STATE/orthanc/connection.env" "$STATE/rabbitmq/connection.env" "$STATE/postgres/connection.env"; do [ -s "$f" ] && parts+=("$f"); done
   if [ ${#parts[@]} -eq 0 ]; then rm -f "$STATE/connection.env"; return; fi
   (umask 077; cat "${parts[@]}" > "$STATE/connection.env.new")
   mv "$STATE/connection.env.new" "$STATE/connection.env"
 }
 
 orthanc_pid() { local p; p=$(cat "$STATE/orthanc/orthanc.pid" 2> /dev/null) && cmd_has "$p" "$STATE/orthanc/config" && echo "$p"; }
+postgres_pid() { local p; p=$(head -n 1 "$STATE/postgres/data/postmaster.pid" 2> /dev/null) && cmd_has "$p" "$STATE/postgres/data" && echo "$p"; }
 rabbitmq_pid() { local p; p=$(cat "$STATE/rabbitmq/rabbitmq.pid" 2> /dev/null) && cmd_has "$p" "-home $STATE/rabbitmq/home" && echo "$p"; }
 
 # val FILE KEY: the value of KEY= in FILE
@@ -85,6 +89,13 @@ status() {
   else
     echo "rabbitmq: stopped"
   fi
+  if p=$(postgres_pid); then
+    echo "postgres: running, pid $p, 127.0.0.1:$(val "$STATE/postgres/connection.env" MOSMOS_POSTGRES_PORT)" \
+      "database $(val "$STATE/postgres/connection.env" MOSMOS_POSTGRES_DATABASE), user $(val "$STATE/postgres/connection.env" MOSMOS_POSTGRES_USER)," \
+      "log $STATE/postgres/postgres.log"
+  else
+    echo "postgres: stopped"
+  fi
   [ -s "$STATE/connection.env" ] && echo "connection: $STATE/connection.env (set -a; . FILE; set +a)"
   return 0
 }
@@ -100,6 +111,8 @@ case "$ACTION" in
                    bash "$SVC/start-orthanc.sh" --dir "$STATE/orthanc" "${fresh[@]}" 9>&-;;
         rabbitmq) MOSMOS_RABBITMQ_PASSWORD=$(secret rabbitmq-password MOSMOS_RABBITMQ_PASSWORD) \
                    bash "$SVC/start-rabbitmq.sh" --dir "$STATE/rabbitmq" "${fresh[@]}" 9>&-;;
+        postgres) MOSMOS_POSTGRES_PASSWORD=$(secret postgres-password MOSMOS_POSTGRES_PASSWORD) \
+                   bash "$SVC/start-postgres.sh" --dir "$STATE/postgres" "${fresh[@]}" 9>&-;;
       esac
     done
     merge_env

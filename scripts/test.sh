@@ -8,7 +8,8 @@
 #   4. a last line "N passed, N failed" summed over the TRX files; exit status of dotnet test
 # Environment: MOSMOS_TEST_STATE [<repo>/.cache/test-services]; MOSMOS_TEST_ORTHANC_HTTP_PORT [18043],
 # MOSMOS_TEST_ORTHANC_DICOM_PORT [14243], MOSMOS_TEST_RABBITMQ_PORT [25780] (+1 distribution,
-# +3..+13 CLI), MOSMOS_TEST_RABBITMQ_EPMD_PORT [24379].
+# +3..+13 CLI), MOSMOS_TEST_RABBITMQ_EPMD_PORT [24379], MOSMOS_TEST_POSTGRES_PORT [15433] (PostgreSQL starts
+# only when a test asks for it, through `./mosmos services up --only postgres`).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -22,7 +23,7 @@ T0=$(date +%s)
 bash scripts/test-setup.sh
 
 # The test services get their own settings only: nothing inherited from a sourced connection.env.
-while IFS= read -r v; do unset "$v"; done < <(compgen -e | grep -E '^MOSMOS_(ORTHANC|RABBITMQ)_' || true)
+while IFS= read -r v; do unset "$v"; done < <(compgen -e | grep -E '^MOSMOS_(ORTHANC|RABBITMQ|POSTGRES)_' || true)
 export MOSMOS_STATE=${MOSMOS_TEST_STATE:-$MOSMOS_ROOT/.cache/test-services}
 export MOSMOS_ORTHANC_HTTP_PORT=${MOSMOS_TEST_ORTHANC_HTTP_PORT:-18043}
 export MOSMOS_ORTHANC_DICOM_PORT=${MOSMOS_TEST_ORTHANC_DICOM_PORT:-14243}
@@ -32,6 +33,7 @@ export MOSMOS_RABBITMQ_DIST_PORT=$((amqp + 1))
 export MOSMOS_RABBITMQ_CLI_PORTS=$((amqp + 3))-$((amqp + 13))
 export MOSMOS_RABBITMQ_EPMD_PORT=${MOSMOS_TEST_RABBITMQ_EPMD_PORT:-24379}
 export MOSMOS_RABBITMQ_NODE=mosmos_test@localhost
+export MOSMOS_POSTGRES_PORT=${MOSMOS_TEST_POSTGRES_PORT:-15433}
 
 stop_services() { bash "$MOSMOS_ROOT/scripts/services.sh" down > /dev/null || log "stopping the test services failed"; }
 trap stop_services EXIT

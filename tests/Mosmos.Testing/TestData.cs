@@ -34,6 +34,9 @@ public static class TestData
     /// <summary><c>tests/node/node_modules</c>: pinned node tools such as dcmjs.</summary>
     public static string NodeModules => Folder("MOSMOS_NODE_MODULES");
 
+    /// <summary>npm <c>@ohif/app</c> 3.12.10 <c>dist/</c> (MIT): the prebuilt OHIF viewer the viewer test serves.</summary>
+    public static string OhifDist => Folder("MOSMOS_OHIF_DIST");
+
     /// <summary>A file under <see cref="PydicomTestFiles"/>, e.g. <c>Pydicom("CT_small.dcm")</c>.</summary>
     public static string Pydicom(string relativePath) => FileIn(PydicomTestFiles, relativePath);
 

@@ -6,9 +6,15 @@ using Spectre.Console;
 
 namespace Mosmos.Trainer.Cli;
 
-/// <summary><c>export RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F]</c>.</summary>
+/// <summary>
+/// <c>export RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--attention-output]</c>.
+/// A MOSMOS network's card lists its tags and λ; <c>--attention-output</c> adds the attention maps as output
+/// <c>attention</c> and names it in the card.
+/// </summary>
 public static class ExportCommand
 {
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "attention-output" };
+
     public static int Run(Arguments a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -17,10 +23,16 @@ public static class ExportCommand
         var name = a.Optional("name") ?? "mosmos-unet";
         var version = a.Optional("version");
         var overlap = a.Number("overlap") ?? 0.25;
+        var attentionOutput = a.Flag("attention-output");
         a.ThrowOnUnused();
         var checkpoint = Checkpoint.Resolve(a.Positional[0]);
         using var model = Checkpoint.LoadModel(checkpoint, out var state);
         var card = CardFor(state, name, version ?? $"1.0.{state.Step.ToString(CultureInfo.InvariantCulture)}", overlap);
+        if (attentionOutput)
+        {
+            if (state.Network.TagHead is null) throw new UsageException("--attention-output needs a network fine-tuned from a pretrain run (it has no tag decoder)");
+            card = card with { AttentionOutputName = "attention" };
+        }
         OnnxExporter.Write(model, card, output);
         AnsiConsole.MarkupLineInterpolated($"Wrote {output} ({new FileInfo(output).Length} bytes): {card.Name} {card.Version}, step {state.Step}");
         return 0;
@@ -40,11 +52,13 @@ public static class ExportCommand
             Intensity = o.Intensity,
             PatchSize = [o.Patch, o.Patch, o.Patch],
             Overlap = overlap,
+            Tags = state.Network.TagHead?.Tags ?? [],
             Training = new TrainingSummary
             {
                 Data = state.DatasetFolder,
+                Lambda = state.Network.TagHead is null ? null : o.AlignWeight,
                 Command = string.Create(CultureInfo.InvariantCulture,
-                    $"finetune --steps {o.Steps} --patch {o.Patch} --spacing {o.SpacingMm} --seed {o.Seed} --batch {o.BatchSize} --widths {string.Join(',', o.Widths)}"),
+                    $"finetune --steps {o.Steps} --patch {o.Patch} --spacing {o.SpacingMm} --seed {o.Seed} --batch {o.BatchSize} --widths {string.Join(',', o.Widths)}{(state.Network.TagHead is null ? "" : $" --init PRETRAIN_RUN --align-weight {o.AlignWeight}")}"),
             },
         };
     }

@@ -10,7 +10,9 @@ namespace Mosmos.Trainer.Export;
 /// <summary>
 /// Writes a <see cref="UNet3d"/> as an ONNX model (opset 17, IR 8): input <c>image</c> [N, 1, D, H, W] with
 /// symbolic dimensions, outputs <c>logits</c>, <c>probs</c> (Softmax over axis 1) and <c>labels</c> (ArgMax over
-/// axis 1, int64), the model card in <c>metadata_props</c> under <see cref="ModelCard.MetadataKey"/>.
+/// axis 1, int64), the model card in <c>metadata_props</c> under <see cref="ModelCard.MetadataKey"/>. A MOSMOS
+/// network adds its frozen tag decoder and, when the card names <see cref="ModelCard.AttentionOutputName"/>, a
+/// second output with the pixel-tag attention maps [N, K, d, h, w] (bottleneck grid, each map divided by its max).
 /// </summary>
 public static class OnnxExporter
 {
@@ -28,7 +30,8 @@ public static class OnnxExporter
         var g = new OnnxGraph();
         g.Proto.Name = card.Name;
         var features = model.Encoder.Export(g, card.InputName, "encoder");
-        var logits = model.Decoder.Export(g, features, "decoder");
+        var attention = ExportAttention(g, model, card, features[^1]);
+        var logits = model.Decoder.Export(g, features, "decoder", attention);
         g.Rename(logits, "logits");
         var probs = g.Node("Softmax", "probs", ["logits"], IntAttr("axis", 1));
         g.Rename(probs, card.OutputName);
@@ -39,6 +42,11 @@ public static class OnnxExporter
         g.Proto.Output.Add(Value("logits", DataType.Float, "N", "C", "D", "H", "W"));
         g.Proto.Output.Add(Value(card.OutputName, DataType.Float, "N", "C", "D", "H", "W"));
         g.Proto.Output.Add(Value("labels", DataType.Int64, "N", "D", "H", "W"));
+        if (card.AttentionOutputName is { } attentionName)
+        {
+            g.Rename(attention!, attentionName);
+            g.Proto.Output.Add(Value(attentionName, DataType.Float, "N", "K", "d", "h", "w"));
+        }
 
         var proto = new ModelProto
         {
@@ -50,6 +58,26 @@ public static class OnnxExporter
         proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
         proto.MetadataProps.Add(new StringStringEntryProto { Key = ModelCard.MetadataKey, Value = cardJson });
         return proto;
+    }
+
+    /// <summary>
+    /// The MOSMOS tag decoder with its tag embeddings frozen into the initializer <c>tagQueries</c>: returns the
+    /// max-normalised attention maps that feed the decoder, or null for a plain U-Net. The card must list the
+    /// network's tags in channel order, and may name an attention output only when there are maps.
+    /// </summary>
+    private static string? ExportAttention(OnnxGraph g, UNet3d model, ModelCard card, string bottleneck)
+    {
+        var tags = model.Config.TagHead?.Tags ?? [];
+        if (!card.Tags.SequenceEqual(tags, StringComparer.Ordinal))
+            throw new ArgumentException($"the card lists tags [{string.Join(", ", card.Tags)}], the network has [{string.Join(", ", tags)}]");
+        if (model.Tags is null)
+        {
+            if (card.AttentionOutputName is not null) throw new ArgumentException("the card names an attention output but the network has no tag decoder");
+            return null;
+        }
+        if (card.AttentionOutputName is { } name && (name is "logits" or "labels" || name == card.OutputName || name == card.InputName))
+            throw new ArgumentException($"the attention output name '{name}' is taken");
+        return model.Tags.ExportAttention(g, bottleneck, g.Initializer("tagQueries", model.TagQueries!), "tags");
     }
 
     /// <summary>Exports in eval mode and writes the file atomically (temporary name, then rename).</summary>

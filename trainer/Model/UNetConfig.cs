@@ -12,13 +12,18 @@ namespace Mosmos.Trainer.Model;
 /// MOSMOS pixel-tag attention maps (one per tag) concatenated to the bottleneck and, upsampled, to every
 /// decoder stage (mosmos-method.md "Fine-tuning network"); 0 for a plain U-Net.
 /// </param>
+/// <param name="TagHead">
+/// The frozen MOSMOS tag decoder that computes those maps from the bottleneck (its tag count is
+/// <paramref name="AttentionChannels"/>); null when the maps come from outside or K = 0.
+/// </param>
 public sealed record UNetConfig(
     int Classes,
     int[] Widths,
     int InChannels = 1,
     int ConvsPerStage = 2,
     bool DeepSupervision = false,
-    int AttentionChannels = 0)
+    int AttentionChannels = 0,
+    TagHeadConfig? TagHead = null)
 {
     public int Depth => Widths.Length;
 
@@ -32,5 +37,11 @@ public sealed record UNetConfig(
         if (Widths.Any(w => w < 1)) throw new ArgumentException("stage widths must be positive");
         if (InChannels < 1 || ConvsPerStage < 1 || AttentionChannels < 0)
             throw new ArgumentException("inChannels and convsPerStage must be positive, attentionChannels non-negative");
+        if (TagHead is not null)
+        {
+            TagHead.Validate();
+            if (TagHead.Tags.Length != AttentionChannels)
+                throw new ArgumentException($"the tag decoder has {TagHead.Tags.Length} tags but the decoder takes {AttentionChannels} attention channels");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Mosmos.Trainer.Data;
 using Mosmos.Trainer.Model;
+using Mosmos.Trainer.Pretraining;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -21,6 +22,7 @@ public sealed class SegmentationTrainer : IDisposable
 
     private readonly PatchSampler _sampler;
     private readonly Augmenter _augmenter;
+    private readonly int[]? _tagClasses;
 
     public SegmentationTrainer(UNet3d model, TrainingOptions options, IReadOnlyList<PreparedCase> cases,
         IReadOnlyDictionary<int, string> labels, int step = 0)
@@ -35,7 +37,9 @@ public sealed class SegmentationTrainer : IDisposable
         Step = step;
         _sampler = new PatchSampler(cases, Intensity.Floor(options.Intensity));
         _augmenter = new Augmenter(ClassNames(labels));
-        Optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        _tagClasses = model.Config.TagHead is { } head ? AligningLoss.TagClasses(head.Tags, ClassNames(labels)) : null;
+        // Frozen parameters (the MOSMOS tag decoder) stay out of the optimiser, so weight decay leaves them alone.
+        Optimizer = optim.AdamW(model.parameters().Where(p => p.requires_grad), options.LearningRate, weight_decay: options.WeightDecay);
     }
 
     public UNet3d Model { get; }
@@ -76,7 +80,11 @@ public sealed class SegmentationTrainer : IDisposable
         var lr = LearningRateSchedule.At(Step, Options);
         foreach (var group in Optimizer.ParamGroups) group.LearningRate = lr;
         Optimizer.zero_grad();
-        var loss = SegmentationLoss.Compute(Model.ForwardAll(image), labels);
+        var (logits, attention) = Model.ForwardWithAttention(image);
+        var loss = SegmentationLoss.Compute(logits, labels);
+        // MOSMOS fine-tuning: + λ · pixel-tag aligning loss (tags without a label class do not count).
+        if (attention is not null && Options.AlignWeight > 0)
+            loss = loss + Options.AlignWeight * AligningLoss.Compute(attention, labels, _tagClasses!);
         loss.backward();
         nn.utils.clip_grad_norm_(Model.parameters(), MaxGradNorm);
         Optimizer.step();

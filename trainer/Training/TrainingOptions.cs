@@ -39,6 +39,28 @@ public sealed record TrainingOptions
 
     public IntensityNormalization Intensity { get; init; } = Data.Intensity.AbdomenCt;
 
+    /// <summary>
+    /// λ of the MOSMOS pixel-tag aligning loss (<see cref="Pretraining.AligningLoss"/>), used only by a network with a
+    /// tag decoder (fine-tuning from a pre-training run); 0 turns the term off.
+    /// </summary>
+    public double AlignWeight { get; init; } = 0.5;
+
+    /// <summary>Share of the labelled cases held out for validation (<see cref="ValidationSplit"/>); 0 = none.</summary>
+    public double ValidationFraction { get; init; }
+
+    /// <summary>A separate dataset folder of validation cases (instead of <see cref="ValidationFraction"/>).</summary>
+    public string? ValidationData { get; init; }
+
+    /// <summary>Validate every this many steps; 0 = at every checkpoint. Each validated step also writes a checkpoint.</summary>
+    public int ValidationEvery { get; init; }
+
+    /// <summary>Whether validation runs at all.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Validates => ValidationFraction > 0 || ValidationData is not null;
+
+    /// <summary>True when step <paramref name="step"/> validates (and so checkpoints).</summary>
+    public bool ValidatesAt(int step) => Validates && step % (ValidationEvery > 0 ? ValidationEvery : CheckpointEvery) == 0;
+
     public void Validate(int sizeDivisor)
     {
         var e = new List<string>();
@@ -50,6 +72,10 @@ public sealed record TrainingOptions
         if (WarmupSteps < 0) e.Add("warmup must not be negative");
         if (ForegroundFraction is < 0 or > 1) e.Add("foreground fraction must be in [0, 1]");
         if (CheckpointEvery < 1) e.Add("checkpoint-every must be at least 1");
+        if (ValidationFraction is < 0 or >= 1) e.Add("val-fraction must be in [0, 1)");
+        if (ValidationFraction > 0 && ValidationData is not null) e.Add("give either --val-data or --val-fraction, not both");
+        if (ValidationEvery < 0) e.Add("val-every must not be negative");
+        if (!(AlignWeight >= 0)) e.Add("align-weight must not be negative");
         if (e.Count > 0) throw new ArgumentException(string.Join("; ", e));
     }
 }

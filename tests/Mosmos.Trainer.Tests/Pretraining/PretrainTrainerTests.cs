@@ -1,0 +1,82 @@
+using Mosmos.Trainer.Cli;
+using Mosmos.Trainer.Pretraining;
+using Mosmos.Trainer.Text;
+using static TorchSharp.torch;
+
+namespace Mosmos.Trainer.Tests.Pretraining;
+
+public sealed class PretrainTrainerTests
+{
+    internal static readonly PretrainOptions Tiny = new()
+    {
+        Steps = 6, BatchSize = 2, Size = 16, SpacingMm = 2, Widths = [4, 8, 16], EmbedDim = 12, Heads = 2, TextLayers = 1,
+        DecoderLayers = 1, ContextTokens = 2, MaxTokens = 24, WarmupSteps = 1, ValidationFraction = 0.25, CheckpointEvery = 100, Seed = 5,
+    };
+
+    [Fact]
+    public void ResumingFromACheckpointGivesTheSameNextStep()
+    {
+        using var tmp = new TempFolder();
+        var (data, tokenizer) = Load(tmp.Path);
+        var run = Path.Combine(tmp.Path, "run");
+        var network = PretrainCommand.NetworkFor(Tiny, data.Tags, tokenizer);
+
+        using var first = new PretrainTrainer(PretrainTrainer.CreateModel(network, Tiny.Seed), Tiny, data.Train);
+        first.RunStep();
+        first.RunStep();
+        var checkpoint = first.SaveCheckpoint(run, "data", "vocab.txt");
+        var expected = first.RunStep();
+        var expectedWeights = Flatten(first.Model);
+
+        Assert.True(PretrainCheckpoint.IsPretraining(checkpoint));
+        using var resumed = PretrainTrainer.Resume(checkpoint, data.Train);
+        Assert.Equal(2, resumed.Step);
+        var actual = resumed.RunStep();
+        Assert.Equal(expected.Step, actual.Step);
+        Assert.Equal(expected.LearningRate, actual.LearningRate);
+        Assert.Equal(expected.Loss, actual.Loss, 1e-6);
+        Assert.Equal(expected.Contrastive, actual.Contrastive, 1e-6);
+        Assert.Equal(expected.Temperature, actual.Temperature, 1e-6);
+        var maxDiff = expectedWeights.Zip(Flatten(resumed.Model), (a, b) => Math.Abs(a - b)).Max();
+        Assert.True(maxDiff <= 1e-6, $"max |Δ weight| = {maxDiff:E2}");
+    }
+
+    [Fact]
+    public void TrainingPairsAndHeldOutPairsAreDisjointAndTagsComeFromTheDataset()
+    {
+        using var tmp = new TempFolder();
+        var (data, _) = Load(tmp.Path);
+        Assert.Equal(["kidney_left", "kidney_right", "spleen"], data.Tags);
+        Assert.Equal(8, data.Train.Count + data.Validation.Count);
+        Assert.Equal(2, data.Validation.Count);
+        Assert.Empty(data.Train.Select(c => c.Id).Intersect(data.Validation.Select(c => c.Id)));
+        var nephrectomy = data.Train.Concat(data.Validation).Single(c => c.Id == "pair-01");
+        Assert.Equal([0f, 1f, 0f], nephrectomy.Targets);
+        Assert.Equal([1f, 1f, 0f], nephrectomy.Known);   // spleen not stated in odd cases
+        Assert.Equal(16 * 16 * 16, nephrectomy.Image.Length);
+    }
+
+    [Fact]
+    public void AVocabularyThatCannotTellTagsApartIsRefused()
+    {
+        using var tmp = new TempFolder();
+        var vocab = Path.Combine(tmp.Path, "specials.txt");
+        File.WriteAllLines(vocab, ReportTokenizer.SpecialTokens);
+        var tokenizer = ReportTokenizer.Load(vocab);
+        var e = Assert.Throws<ArgumentException>(() => PretrainData.TagTokenIds(tokenizer, ["kidney_left", "kidney_right"], 16));
+        Assert.Contains("kidney_right", e.Message, StringComparison.Ordinal);
+    }
+
+    internal static (PretrainData Data, ReportTokenizer Tokenizer) Load(string folder)
+    {
+        var dataset = TinyPairs.Write(Path.Combine(folder, "data"), cases: 8, labelled: 3);
+        var tokenizer = ReportTokenizer.Load(TinyPairs.WriteVocabulary(Path.Combine(folder, "vocab.txt")));
+        return (PretrainData.Load(dataset, tokenizer, Tiny), tokenizer);
+    }
+
+    private static float[] Flatten(PretrainModel model)
+    {
+        using var scope = NewDisposeScope();
+        return cat([.. model.parameters().Select(p => p.detach().flatten())]).data<float>().ToArray();
+    }
+}

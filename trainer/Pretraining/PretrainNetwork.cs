@@ -1,0 +1,33 @@
+using Mosmos.Trainer.Model;
+
+namespace Mosmos.Trainer.Pretraining;
+
+/// <summary>
+/// Shape of the pre-training network and the tokenised tag names, so a checkpoint rebuilds it (and fine-tuning
+/// computes the tag embeddings) without the tokenizer.
+/// </summary>
+/// <param name="TagTokenIds">Per tag, <c>[CLS] name pieces… [SEP]</c>; the context tokens go after [CLS].</param>
+public sealed record PretrainNetwork(
+    int[] Widths,
+    int ConvsPerStage,
+    TagHeadConfig TagHead,
+    int VocabularySize,
+    int MaxTokens,
+    int TextLayers,
+    int ContextTokens,
+    int PadId,
+    int[][] TagTokenIds)
+{
+    /// <summary>The segmentation encoder's configuration (the class count is irrelevant to the encoder).</summary>
+    public UNetConfig EncoderConfig => new(2, Widths, ConvsPerStage: ConvsPerStage);
+
+    public void Validate()
+    {
+        EncoderConfig.Validate();
+        TagHead.Validate();
+        if (TagTokenIds is null || TagTokenIds.Length != TagHead.Tags.Length) throw new ArgumentException("one token sequence per tag is needed");
+        var longest = TagTokenIds.Max(t => t.Length) + ContextTokens;
+        if (longest > MaxTokens) throw new ArgumentException($"a tag prompt has {longest} tokens, more than max-tokens {MaxTokens}");
+        if (TagTokenIds.Any(t => t.Length < 2 || t.Any(id => id < 0 || id >= VocabularySize))) throw new ArgumentException("tag token ids out of the vocabulary");
+    }
+}

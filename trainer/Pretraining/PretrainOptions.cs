@@ -1,0 +1,94 @@
+using Mosmos.Contracts;
+using Mosmos.Trainer.Training;
+
+namespace Mosmos.Trainer.Pretraining;
+
+/// <summary>Everything that defines a pre-training run; stored in each checkpoint so a resume needs no flags.</summary>
+public sealed record PretrainOptions
+{
+    public int Steps { get; init; } = 2000;
+
+    /// <summary>Image–report pairs per step; also the number of negatives each pair is contrasted with, plus one.</summary>
+    public int BatchSize { get; init; } = 8;
+
+    /// <summary>Cubic edge in voxels of the whole-volume input (centre crop or pad); a multiple of the size divisor.</summary>
+    public int Size { get; init; } = 64;
+
+    /// <summary>Isotropic grid in mm; 6 mm × 64 voxels covers a 38 cm abdomen.</summary>
+    public double SpacingMm { get; init; } = 6.0;
+
+    public long Seed { get; init; } = 1;
+
+    /// <summary>Encoder stage widths; must equal the fine-tuning network's for the encoder to transfer.</summary>
+    public int[] Widths { get; init; } = [8, 16, 32, 64];
+
+    public int EmbedDim { get; init; } = 96;
+
+    public int Heads { get; init; } = 4;
+
+    public int TextLayers { get; init; } = 2;
+
+    public int DecoderLayers { get; init; } = 2;
+
+    /// <summary>Shared learnable context tokens in front of every tag's name (CoOp's N1).</summary>
+    public int ContextTokens { get; init; } = 8;
+
+    /// <summary>Report tokens kept, [CLS] and [SEP] included.</summary>
+    public int MaxTokens { get; init; } = 256;
+
+    public double LearningRate { get; init; } = 1e-3;
+
+    public double MinLearningRate { get; init; } = 1e-5;
+
+    public double WeightDecay { get; init; } = 1e-2;
+
+    public int WarmupSteps { get; init; } = 50;
+
+    public TagLossKind TagLoss { get; init; } = TagLossKind.Asymmetric;
+
+    /// <summary>Weight of the tag loss beside the contrastive loss (both weight 1 by default).</summary>
+    public double TagWeight { get; init; } = 1.0;
+
+    /// <summary>Share of the image–report pairs held out for recall@k and mAP.</summary>
+    public double ValidationFraction { get; init; } = 0.1;
+
+    public int CheckpointEvery { get; init; } = 250;
+
+    public IntensityNormalization Intensity { get; init; } = Data.Intensity.AbdomenCt;
+
+    /// <summary>The segmentation trainer's warm-up + cosine schedule, fed with these numbers.</summary>
+    internal TrainingOptions Schedule => new()
+    {
+        Steps = Steps, LearningRate = LearningRate, MinLearningRate = MinLearningRate, WarmupSteps = WarmupSteps,
+    };
+
+    public void Validate()
+    {
+        var e = new List<string>();
+        if (Steps < 1) e.Add("steps must be at least 1");
+        if (BatchSize < 2) e.Add("batch must be at least 2 (the contrastive loss needs negatives)");
+        if (Widths is null || Widths.Length < 2 || Widths.Any(w => w < 1)) e.Add("widths need at least 2 positive stages");
+        else if (Size < 1 << (Widths.Length - 1) || Size % (1 << (Widths.Length - 1)) != 0) e.Add($"size must be a positive multiple of {1 << (Widths.Length - 1)}");
+        if (!(SpacingMm > 0 && SpacingMm < 100)) e.Add("spacing must be in (0, 100) mm");
+        if (EmbedDim < 6 || EmbedDim % 6 != 0 || Heads < 1 || EmbedDim % Heads != 0) e.Add("embed-dim must be a multiple of 6 and of heads");
+        if (TextLayers < 1 || DecoderLayers < 1) e.Add("text-layers and decoder-layers must be at least 1");
+        if (ContextTokens < 0) e.Add("context-tokens must not be negative");
+        if (MaxTokens < 8) e.Add("max-tokens must be at least 8");
+        if (!(LearningRate > 0) || MinLearningRate < 0 || MinLearningRate > LearningRate) e.Add("need 0 <= min-lr <= lr, lr > 0");
+        if (WarmupSteps < 0) e.Add("warmup must not be negative");
+        if (!(TagWeight >= 0)) e.Add("tag-weight must not be negative");
+        if (!(ValidationFraction > 0 && ValidationFraction < 1)) e.Add("val-fraction must be in (0, 1)");
+        if (CheckpointEvery < 1) e.Add("checkpoint-every must be at least 1");
+        if (e.Count > 0) throw new ArgumentException(string.Join("; ", e));
+    }
+}
+
+/// <summary>Multi-label loss of the tag decoder.</summary>
+public enum TagLossKind
+{
+    /// <summary>Asymmetric loss (Ridnik et al. 2021), γ− = 4, γ+ = 0, probability margin 0.05.</summary>
+    Asymmetric,
+
+    /// <summary>Binary cross-entropy.</summary>
+    Bce,
+}
