@@ -7,13 +7,14 @@ using Spectre.Console;
 namespace Mosmos.Trainer.Cli;
 
 /// <summary>
-/// <c>export RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--attention-output]</c>.
+/// <c>export RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--attention-output] [--largest-component] [--fill-holes]</c>.
 /// A MOSMOS network's card lists its tags and λ; <c>--attention-output</c> adds the attention maps as output
-/// <c>attention</c> and names it in the card.
+/// <c>attention</c> and names it in the card. <c>--largest-component</c> and <c>--fill-holes</c> set the card's
+/// post-processing, which the worker and <c>evaluate</c> then apply per organ.
 /// </summary>
 public static class ExportCommand
 {
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "attention-output" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "attention-output", "largest-component", "fill-holes" };
 
     public static int Run(Arguments a)
     {
@@ -24,10 +25,11 @@ public static class ExportCommand
         var version = a.Optional("version");
         var overlap = a.Number("overlap") ?? 0.25;
         var attentionOutput = a.Flag("attention-output");
+        var postProcessing = new PostProcessing { LargestComponent = a.Flag("largest-component"), FillHoles = a.Flag("fill-holes") };
         a.ThrowOnUnused();
         var checkpoint = Checkpoint.Resolve(a.Positional[0]);
         using var model = Checkpoint.LoadModel(checkpoint, out var state);
-        var card = CardFor(state, name, version ?? $"1.0.{state.Step.ToString(CultureInfo.InvariantCulture)}", overlap);
+        var card = CardFor(state, name, version ?? $"1.0.{state.Step.ToString(CultureInfo.InvariantCulture)}", overlap) with { PostProcessing = postProcessing };
         if (attentionOutput)
         {
             if (state.Network.TagHead is null) throw new UsageException("--attention-output needs a network fine-tuned from a pretrain run (it has no tag decoder)");

@@ -1,4 +1,5 @@
 using Mosmos.Datasets;
+using Mosmos.Dicom.Imaging.Labels;
 using Mosmos.Trainer.Data;
 using Mosmos.Trainer.Reporting;
 
@@ -10,7 +11,8 @@ public sealed record CaseEvaluation(string CaseId, IReadOnlyDictionary<string, O
 /// <summary>
 /// Runs an exported model over a dataset's labelled cases the worker's way: onto the patient axes
 /// (<see cref="Reorientation"/>), resample to the card's spacing, normalise, sliding window, resample the label map
-/// back (nearest) and restore the stored axis order, compare with the ground truth on the source grid.
+/// back (nearest) and restore the stored axis order, the card's post-processing (largest component, hole filling,
+/// the worker's own code), compare with the ground truth on the source grid.
 /// </summary>
 public static class Evaluator
 {
@@ -36,6 +38,7 @@ public static class Evaluator
             foreach (var (value, organ) in card.Labels)
                 remap[value] = byOrgan.TryGetValue(organ, out var v) ? v : (byte)0;
             for (var i = 0; i < predicted.Length; i++) predicted[i] = remap[predicted[i]];
+            PostProcess(predicted, c.Size, card.PostProcessing);
             var organs = new Dictionary<string, OrganMetrics>();
             foreach (var (organ, value) in byOrgan)
                 organs[organ] = SegmentationMetrics.Compute(predicted, volume.Labels!, value, c.Size, c.SpacingMm);
@@ -45,6 +48,17 @@ public static class Evaluator
                 Overlay.Write(Path.Combine(overlays, c.Id + ".png"), volume, predicted);
             }
             yield return new CaseEvaluation(c.Id, organs, predicted);
+        }
+    }
+
+    private static void PostProcess(byte[] labels, int[] size, Contracts.PostProcessing steps)
+    {
+        if (!steps.LargestComponent && !steps.FillHoles) return;
+        var grid = new LabelGrid(labels, size[0], size[1], size[2]);
+        foreach (var value in labels.Distinct().Where(v => v > 0).Order())
+        {
+            if (steps.LargestComponent) LargestComponent.Keep(grid, value);
+            if (steps.FillHoles) HoleFilling.Fill(grid, value);
         }
     }
 }

@@ -1,7 +1,7 @@
 using Mosmos.Contracts;
 using Mosmos.Dicom.Imaging;
 using Mosmos.InferenceWorker.Model.SlidingWindow;
-using Mosmos.InferenceWorker.Pipeline.PostProcessing;
+using Mosmos.Dicom.Imaging.Labels;
 
 namespace Mosmos.InferenceWorker.Pipeline;
 

@@ -31,6 +31,13 @@ public sealed class TrainerVerbsTests
         var card = OnnxExporter.ReadCard(model);
         Assert.Equal([2.0, 2.0, 2.0], card.SpacingMm);
         Assert.Equal("kidney_right", card.Labels[2]);
+        Assert.False(card.PostProcessing.LargestComponent || card.PostProcessing.FillHoles);
+
+        // The card's post-processing is the export's to set; evaluate then applies it as the worker does.
+        var cleaned = Path.Combine(tmp.Path, "cleaned.onnx");
+        Assert.Equal(0, ExportCommand.Run(new Arguments([run, "--out", cleaned, "--largest-component", "--fill-holes"], ExportCommand.Flags)));
+        Assert.True(OnnxExporter.ReadCard(cleaned).PostProcessing is { LargestComponent: true, FillHoles: true });
+        Assert.Equal(0, EvaluateCommand.Run(new Arguments(["--model", cleaned, "--data", data, "--out", Path.Combine(tmp.Path, "eval-cleaned")], new HashSet<string>())));
 
         var report = Path.Combine(tmp.Path, "eval");
         Assert.Equal(0, EvaluateCommand.Run(new Arguments(["--model", model, "--data", data, "--out", report], new HashSet<string>())));

@@ -1,10 +1,10 @@
-namespace Mosmos.InferenceWorker.Pipeline.PostProcessing;
+namespace Mosmos.Dicom.Imaging.Labels;
 
 /// <summary>
 /// A label map as the post-processing steps see it: one byte per voxel, x fastest, then y, then z (the volume's
 /// memory order), with 6-connected neighbours (faces only), the usual choice for organ masks.
 /// </summary>
-internal sealed class LabelGrid
+public sealed class LabelGrid
 {
     public LabelGrid(byte[] voxels, int sizeX, int sizeY, int sizeZ)
     {
@@ -23,7 +23,7 @@ internal sealed class LabelGrid
     public int SizeZ { get; }
 
     /// <summary>The smallest box holding every voxel of <paramref name="value"/>, or null when there is none.</summary>
-    public Box? BoundsOf(byte value)
+    internal Box? BoundsOf(byte value)
     {
         int x0 = int.MaxValue, y0 = int.MaxValue, z0 = int.MaxValue, x1 = -1, y1 = -1, z1 = -1;
         int i = 0;
@@ -43,7 +43,7 @@ internal sealed class LabelGrid
         return x1 < 0 ? null : new Box(x0, y0, z0, x1, y1, z1);
     }
 
-    public int Index(int x, int y, int z) => (z * SizeY + y) * SizeX + x;
+    internal int Index(int x, int y, int z) => (z * SizeY + y) * SizeX + x;
 }
 
 /// <summary>An inclusive voxel box.</summary>

@@ -1,6 +1,6 @@
-using Mosmos.InferenceWorker.Pipeline.PostProcessing;
+using Mosmos.Dicom.Imaging.Labels;
 
-namespace Mosmos.InferenceWorker.Tests.Pipeline.PostProcessing;
+namespace Mosmos.Dicom.Tests.Imaging.Labels;
 
 public sealed class HoleFillingTests
 {

@@ -1,4 +1,4 @@
-namespace Mosmos.InferenceWorker.Pipeline.PostProcessing;
+namespace Mosmos.Dicom.Imaging.Labels;
 
 /// <summary>
 /// Breadth-first 6-connected flood fill inside a box, with an explicit queue (no recursion, so no stack overflow on

@@ -1,10 +1,10 @@
-namespace Mosmos.InferenceWorker.Pipeline.PostProcessing;
+namespace Mosmos.Dicom.Imaging.Labels;
 
 /// <summary>
 /// Keeps the largest 6-connected component of one label and clears the rest to background: an organ is one piece,
 /// so islands are false positives. Works inside the label's bounding box; one byte of scratch per voxel.
 /// </summary>
-internal static class LargestComponent
+public static class LargestComponent
 {
     /// <returns>Voxels cleared.</returns>
     public static int Keep(LabelGrid grid, byte value)

@@ -1,4 +1,4 @@
-namespace Mosmos.InferenceWorker.Pipeline.PostProcessing;
+namespace Mosmos.Dicom.Imaging.Labels;
 
 /// <summary>
 /// Fills the 3D holes of one label: background voxels that cannot reach the outside through non-label voxels
@@ -6,7 +6,7 @@ namespace Mosmos.InferenceWorker.Pipeline.PostProcessing;
 /// bounding box grown by one voxel, whose border is outside the organ, so flooding from that border finds exactly
 /// the background the organ does not enclose.
 /// </summary>
-internal static class HoleFilling
+public static class HoleFilling
 {
     /// <returns>Voxels filled.</returns>
     public static int Fill(LabelGrid grid, byte value)
