@@ -138,7 +138,7 @@ internal sealed class DemoRun(WebApplication app, DemoOptions options, TextWrite
         if (seg is null || sr is null)
             return new StudyOutcome(upload, job, null, $"the job completed but Orthanc has no {(seg is null ? "SEG" : "SR")} {(seg is null ? job.SegSopInstanceUid : job.SrSopInstanceUid)}");
         var segmentation = await StoredInstance.ReadSegmentationAsync(dicomWeb, seg, cancellationToken).ConfigureAwait(false);
-        var dice = OrganDice.Compute(upload.Study, Path.Combine(upload.Folder, "ct"), segmentation, models.Organs);
+        var dice = SegmentationDice.Compute(upload.Study, Path.Combine(upload.Folder, "ct"), segmentation, models.Organs);
         return new StudyOutcome(upload, job, dice, null);
     }
 

@@ -25,21 +25,27 @@ public sealed class OfflineSegmentationTests
         var model = WorkerHost.WriteModel(work.Path);
         var output = Path.Combine(work.Path, "out");
 
-        var (mode, args) = WorkerCommandLine.Parse(["segment", input, "--out", output, "--model", model]);
-        Assert.Equal(WorkerMode.Segment, mode);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Testing", ContentRootPath = work.Path });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ModelServer:IntraOpThreads"] = "1" });
-        builder.Logging.ClearProviders();
-        builder.AddModelServer(mode);
-        builder.AddSegmentationJobs(mode);
-        var app = builder.Build();
-        app.MapModelServer();
-        await app.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await RunAsync(input, output, model, work.Path, TimeSpan.FromSeconds(60));
 
         var seg = DicomFile.Open(Path.Combine(output, "seg.dcm"));
         Assert.Equal(SegmentationSopClass.Segmentation, seg.Dataset.GetString(DicomTags.SopClassUid));
         Assert.Equal(series.StudyInstanceUid, seg.Dataset.GetString(DicomTags.StudyInstanceUid));
         var sr = DicomFile.Open(Path.Combine(output, "sr.dcm"));
         Assert.Equal("SR", sr.Dataset.GetString(DicomTags.Modality));
+    }
+
+    /// <summary><c>segment INPUT --out OUTPUT --model MODEL</c> on a host built the way the worker's Program builds it.</summary>
+    internal static async Task RunAsync(string input, string output, string model, string contentRoot, TimeSpan timeout)
+    {
+        var (mode, args) = WorkerCommandLine.Parse(["segment", input, "--out", output, "--model", model]);
+        Assert.Equal(WorkerMode.Segment, mode);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Testing", ContentRootPath = contentRoot });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ModelServer:IntraOpThreads"] = "1" });
+        builder.Logging.ClearProviders();
+        builder.AddModelServer(mode);
+        builder.AddSegmentationJobs(mode);
+        var app = builder.Build();
+        app.MapModelServer();
+        await app.RunAsync().WaitAsync(timeout);
     }
 }

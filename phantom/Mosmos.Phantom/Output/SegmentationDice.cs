@@ -1,16 +1,16 @@
 using System.Globalization;
 using Mosmos.Dicom;
 using Mosmos.Dicom.Seg;
-using Mosmos.Phantom;
-using Mosmos.Phantom.Output;
 
-namespace Mosmos.Demo;
+namespace Mosmos.Phantom.Output;
 
 /// <summary>
-/// Per-organ Dice of a stored SEG against the phantom's ground truth: the SEG (as Orthanc returns it) is placed onto
-/// the study's own CT slices with <see cref="Segmentation.ToLabelMap"/>, segments mapped to organs by their codes.
+/// Per-organ Dice of a SEG made for a phantom study (by the worker, stored or offline) against the phantom's ground
+/// truth: the SEG is placed onto the study's own CT slices (<see cref="CtSeriesWriter"/>'s files) with
+/// <see cref="Segmentation.ToLabelMap"/>, segments mapped to organs by their codes. The demo's Dice table and the
+/// worker's orientation tests score with it.
 /// </summary>
-internal static class OrganDice
+public static class SegmentationDice
 {
     /// <summary>Dice per catalog organ id, for every organ in <paramref name="organIds"/>; NaN where neither truth nor SEG has a voxel.</summary>
     public static IReadOnlyDictionary<string, double> Compute(PhantomStudy study, string ctFolder, Segmentation seg, IEnumerable<string> organIds)
