@@ -36,7 +36,13 @@ public static class SegmentationLoss
         return ce + (1 - SoftDice(logits, labels));
     }
 
-    /// <summary>Mean soft Dice over foreground classes, in [0, 1].</summary>
+    /// <summary>
+    /// Mean soft Dice over the foreground classes present in the batch's labels, in [0, 1]; 1 when none is. A class
+    /// absent from the batch is left to the cross-entropy: its Dice would be ≈ 0 for any predicted mass at all, and
+    /// with 64³ patches most small organs are absent from most batches. Counted over all classes it held the first
+    /// default model (0.2.0) at liver and stomach only after 1500 steps; 200 more steps with this form added the
+    /// spleen (0.66) and the aorta (0.76).
+    /// </summary>
     public static Tensor SoftDice(Tensor logits, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -45,8 +51,10 @@ public static class SegmentationLoss
         var onehot = F.one_hot(labels, classes).permute(0, 4, 1, 2, 3).to_type(probs.dtype);
         long[] dims = [0, 2, 3, 4];
         var intersection = (probs * onehot).sum(dims);
-        var denominator = probs.sum(dims) + onehot.sum(dims);
-        var dice = (2 * intersection + Smooth) / (denominator + Smooth);
-        return dice[TensorIndex.Slice(1)].mean();
+        var truth = onehot.sum(dims);
+        var dice = (2 * intersection + Smooth) / (probs.sum(dims) + truth + Smooth);
+        var present = (truth[TensorIndex.Slice(1)] > 0).to_type(probs.dtype);
+        var count = present.sum();
+        return ((dice[TensorIndex.Slice(1)] * present).sum() + (count == 0).to_type(probs.dtype)) / count.clamp_min(1);
     }
 }
