@@ -13,14 +13,15 @@ namespace Mosmos.InferenceWorker.Tests.Pipeline;
 /// The committed default model through the whole offline pipeline on one phantom patient scanned head first supine,
 /// feet first supine, head first prone and feet first prone (the CT series then differ in row and column
 /// directions and slice order). The worker resamples every series onto the patient axes before the model, so the
-/// organs must come out in the right place — left kidney on the patient's left — in every position alike.
+/// organs must come out in the right place — liver on the patient's right, spleen and stomach on the left — in every
+/// position alike (measured with 0.3.0: liver 0.88, spleen 0.60–0.71, stomach 0.80–0.85, aorta 0.65–0.68).
 /// </summary>
 public sealed class DefaultModelOrientationTests(ITestOutputHelper output)
 {
     private const ulong Seed = 9100;
 
-    // Organs large enough on a 64-pixel matrix for a 3 mm model to be judged on every study.
-    private static readonly string[] Judged = ["liver", "spleen", "kidney_left", "kidney_right", "stomach"];
+    // Organs the default model finds (README "The default model"), on the patient's right, left and midline.
+    private static readonly string[] Judged = ["liver", "spleen", "stomach", "aorta"];
 
     [Fact]
     public async Task Organs_land_on_the_ground_truth_in_every_patient_position()
@@ -43,10 +44,11 @@ public sealed class DefaultModelOrientationTests(ITestOutputHelper output)
         output.WriteLine(table);
         foreach (var (position, organs) in dice)
         {
+            // A mirrored or upside-down input would put the liver where the spleen and stomach are: Dice near 0 for all three.
             Assert.True(organs["liver"] >= 0.8, $"{position}: liver Dice below 0.8\n{table}");
-            // Left and right swapped (a mirrored input) would put each kidney on the other's place: Dice near 0.
             foreach (var organ in Judged)
-                Assert.True(Math.Abs(organs[organ] - dice[PatientPosition.HFS][organ]) <= 0.1, $"{position}: {organ} differs from HFS by more than 0.1\n{table}");
+                Assert.True(organs[organ] >= 0.5, $"{position}: {organ} Dice below 0.5\n{table}");
+            Assert.True(Math.Abs(organs["liver"] - dice[PatientPosition.HFS]["liver"]) <= 0.05, $"{position}: liver differs from HFS by more than 0.05\n{table}");
         }
     }
 

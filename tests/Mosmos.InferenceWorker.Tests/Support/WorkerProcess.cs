@@ -61,6 +61,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
             : throw new FileNotFoundException($"worker not built: {own ?? beside}");
     }
 
+    private bool _disposed;
+
     /// <summary>SIGKILL: no shutdown hooks, no acks, no goodbye to the broker.</summary>
     public async Task KillAsync()
     {
@@ -94,8 +96,11 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public string Tail(int lines = 40) => string.Join('\n', _lines.TakeLast(lines));
 
+    /// <summary>Kills the process if it still runs; a second call does nothing (benchmarks stop the worker early).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
