@@ -2,6 +2,7 @@ using Mosmos.Benchmarks;
 using Mosmos.Benchmarks.Adapter;
 using Mosmos.Benchmarks.Dicom;
 using Mosmos.Benchmarks.Phantom;
+using Mosmos.Benchmarks.Reliability;
 using Mosmos.Benchmarks.Seg;
 using Mosmos.Benchmarks.Training;
 
@@ -13,6 +14,7 @@ return args switch
     ["seg", .. var rest] => SegBenchmark.Run(BenchOptions.Parse(rest)),
     ["train", .. var rest] => TrainingBenchmark.Run(BenchOptions.Parse(rest)),
     ["adapter", .. var rest] => await AdapterBenchmark.RunAsync(AdapterBenchOptions.Parse(rest)),
+    ["reliability", .. var rest] => await ReliabilityBenchmark.RunAsync(ReliabilityOptions.Parse(rest)),
     _ => Usage(),
 };
 
@@ -20,5 +22,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Mosmos.Benchmarks dicom|phantom|seg|train [--files N] [--runs R] [--no-peers] [--no-docs]");
     Console.Error.WriteLine("       Mosmos.Benchmarks adapter --adapter-dll DLL [--studies N] [--rate R] [--seconds S] [--no-docs]");
+    Console.Error.WriteLine("       Mosmos.Benchmarks reliability --adapter-dll DLL --worker-dll DLL --model FILE [--studies N] [--size MxS] [--outage S] [--timeout S] [--no-docs]");
     return 2;
 }

@@ -22,6 +22,7 @@ namespace Mosmos.Adapter.Tests.Hosting;
 /// only — no Orthanc REST root, so no change feed can be used — against the real test Orthanc; then its Prometheus
 /// endpoint, scraped and parsed.
 /// </summary>
+[Collection(AdapterStackGroup.Name)]
 public sealed class HostedAdapterTests : IDisposable
 {
     private const string ApiKey = "hosted-test-key-6f1d";

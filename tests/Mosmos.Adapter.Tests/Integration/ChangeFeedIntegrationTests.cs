@@ -4,6 +4,7 @@ using Mosmos.Dicom;
 namespace Mosmos.Adapter.Tests.Integration;
 
 /// <summary>The adapter against real Orthanc (change feed, DICOMweb) and real RabbitMQ (publisher confirms).</summary>
+[Collection(AdapterStackGroup.Name)]
 public sealed class ChangeFeedIntegrationTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

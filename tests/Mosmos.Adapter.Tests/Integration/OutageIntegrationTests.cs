@@ -11,6 +11,7 @@ namespace Mosmos.Adapter.Tests.Integration;
 /// follows an Orthanc of its own and stops and restarts it or a RabbitMQ of its own (<see cref="PrivateService"/>),
 /// never the shared ones.
 /// </summary>
+[Collection(AdapterStackGroup.Name)]
 public sealed class OutageIntegrationTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);

@@ -8,6 +8,7 @@ namespace Mosmos.Adapter.Tests.Integration;
 /// The DICOMweb source against real Orthanc through its DICOMweb API alone (QIDO-RS for the window and the series,
 /// WADO-RS metadata; no /changes), publishing on real RabbitMQ.
 /// </summary>
+[Collection(AdapterStackGroup.Name)]
 public sealed class StudyWindowIntegrationTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

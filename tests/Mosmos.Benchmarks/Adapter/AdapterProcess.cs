@@ -26,9 +26,10 @@ internal sealed class AdapterProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static AdapterProcess Start(string dll, IReadOnlyDictionary<string, string> settings, string logPath)
+    /// <param name="url">Where its HTTP API listens; a free loopback port when null.</param>
+    public static AdapterProcess Start(string dll, IReadOnlyDictionary<string, string> settings, string logPath, Uri? url = null)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+        url ??= new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var (key, value) in settings)
