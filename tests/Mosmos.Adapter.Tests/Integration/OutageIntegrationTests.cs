@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Mosmos.Adapter.Changes;
 using Mosmos.Adapter.Jobs;
 using Mosmos.Dicom;
+using Mosmos.Testing;
 
 namespace Mosmos.Adapter.Tests.Integration;
 

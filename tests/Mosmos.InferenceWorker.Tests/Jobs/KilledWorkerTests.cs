@@ -37,14 +37,14 @@ public sealed class KilledWorkerTests : IAsyncLifetime, IDisposable
         var series = new SyntheticCt { Size = 160, Slices = 48 };
         await OrthancStudies.UploadAsync(series);
         var job = WorkerHost.Job(series);
-        var settings = await SettingsAsync();
+        var settings = await _bus.WorkerSettingsAsync(_registry.Path);
         var dll = WorkerProcess.BuiltAssembly();
 
         await using (var first = WorkerProcess.Start(dll, settings))
         {
-            await WaitUntil(async () => await _bus.ConsumersAsync(SegmentSeriesConsumerDefinition.EndpointNameValue) == 1, first);
+            await first.WaitUntilAsync(async () => await _bus.ConsumersAsync(SegmentSeriesConsumerDefinition.EndpointNameValue) == 1, Patience);
             await _bus.Bus.Publish(job);
-            await WaitUntil(() => Task.FromResult(_bus.Events.Started(job.JobId).Count == 1), first);
+            await first.WaitUntilAsync(() => Task.FromResult(_bus.Events.Started(job.JobId).Count == 1), Patience);
             await first.KillAsync();
             Assert.Equal(137, first.ExitCode);
         }
@@ -60,48 +60,9 @@ public sealed class KilledWorkerTests : IAsyncLifetime, IDisposable
         Assert.Empty(_bus.Events.Failed(job.JobId));
         Assert.Equal(DicomUid.Derive(job.IdempotencyKey, "seg-instance"), completed.SegSopInstanceUid);
         Assert.Equal(DicomUid.Derive(job.IdempotencyKey, "sr-instance"), completed.SrSopInstanceUid);
-        Assert.Equal([completed.SegSopInstanceUid], await InstancesAsync(series.StudyInstanceUid, "SEG"));
-        Assert.Equal([completed.SrSopInstanceUid], await InstancesAsync(series.StudyInstanceUid, "SR"));
+        Assert.Equal([completed.SegSopInstanceUid], await OrthancStudies.InstancesAsync(series.StudyInstanceUid, "SEG"));
+        Assert.Equal([completed.SrSopInstanceUid], await OrthancStudies.InstancesAsync(series.StudyInstanceUid, "SR"));
         var liver = Assert.Single(completed.Organs);
         Assert.InRange(liver.VolumeMl, SyntheticCt.SphereMl * 0.75, SyntheticCt.SphereMl * 1.25);
-    }
-
-    private async Task<Dictionary<string, string>> SettingsAsync()
-    {
-        var orthanc = await TestServices.GetOrthancAsync();
-        var settings = RabbitMqTestBus.Settings(_bus.Rabbit);
-        settings["Jobs:Sources:orthanc:BaseUrl"] = orthanc.DicomWebUrl.ToString();
-        settings["Jobs:Sources:orthanc:Username"] = orthanc.User;
-        settings["Jobs:Sources:orthanc:Password"] = orthanc.Password;
-        settings["ModelServer:RegistryPath"] = _registry.Path;
-        settings["ModelServer:IntraOpThreads"] = "1";
-        settings["ModelServer:WatchRegistry"] = "false";
-        settings["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0";
-        settings["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
-        return settings;
-    }
-
-    /// <summary>SOP Instance UIDs of every instance of the study with that modality (QIDO-RS).</summary>
-    private static async Task<List<string>> InstancesAsync(string studyInstanceUid, string modality)
-    {
-        using var client = new DicomWebClient(WorkerHost.SourceOptions(await TestServices.GetOrthancAsync()));
-        var found = new List<string>();
-        foreach (var series in await OrthancStudies.SeriesAsync(studyInstanceUid, modality))
-        {
-            await foreach (var instance in client.SearchInstancesAsync(studyInstanceUid, series.SeriesInstanceUid))
-                found.Add(instance.GetString(DicomTags.SopInstanceUid)!);
-        }
-        return found;
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition, WorkerProcess worker)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.False(worker.HasExited, $"the worker exited:\n{worker.Tail()}");
-            Assert.True(DateTime.UtcNow < deadline, $"condition not met in time; worker output:\n{worker.Tail()}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -29,5 +29,18 @@ internal static class OrthancStudies
         return found;
     }
 
+    /// <summary>SOP Instance UIDs of every instance of the study with that modality (QIDO-RS), in the test Orthanc.</summary>
+    public static async Task<List<string>> InstancesAsync(string studyInstanceUid, string modality)
+    {
+        using var client = await ClientAsync();
+        var found = new List<string>();
+        foreach (var series in await SeriesAsync(studyInstanceUid, modality))
+        {
+            await foreach (var instance in client.SearchInstancesAsync(studyInstanceUid, series.SeriesInstanceUid))
+                found.Add(instance.GetString(DicomTags.SopInstanceUid)!);
+        }
+        return found;
+    }
+
     private static async Task<DicomWebClient> ClientAsync() => new(WorkerHost.SourceOptions(await TestServices.GetOrthancAsync()));
 }

@@ -24,9 +24,10 @@ internal sealed class RabbitMqTestBus : IAsyncDisposable
     public JobEvents Events { get; }
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
-    public static async Task<RabbitMqTestBus> StartAsync()
+    /// <summary>On the shared test RabbitMQ, or on the given one (a test's private broker).</summary>
+    public static async Task<RabbitMqTestBus> StartAsync(RabbitMqConnection? privateRabbit = null)
     {
-        var rabbit = await TestServices.GetRabbitMqAsync();
+        var rabbit = privateRabbit ?? await TestServices.GetRabbitMqAsync();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(Settings(rabbit).ToDictionary(p => p.Key, p => (string?)p.Value));
         builder.Logging.ClearProviders();
@@ -48,8 +49,30 @@ internal sealed class RabbitMqTestBus : IAsyncDisposable
         ["Bus:Password"] = rabbit.Password,
     };
 
+    /// <summary>
+    /// Everything a worker process needs to join this bus: the test Orthanc as source "orthanc", the model registry
+    /// folder, one intra-op thread, any free ports.
+    /// </summary>
+    public async Task<Dictionary<string, string>> WorkerSettingsAsync(string registry)
+    {
+        var orthanc = await TestServices.GetOrthancAsync();
+        var settings = Settings(Rabbit);
+        settings["Jobs:Sources:orthanc:BaseUrl"] = orthanc.DicomWebUrl.ToString();
+        settings["Jobs:Sources:orthanc:Username"] = orthanc.User;
+        settings["Jobs:Sources:orthanc:Password"] = orthanc.Password;
+        settings["ModelServer:RegistryPath"] = registry;
+        settings["ModelServer:IntraOpThreads"] = "1";
+        settings["ModelServer:WatchRegistry"] = "false";
+        settings["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0";
+        settings["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0";
+        return settings;
+    }
+
     /// <summary>Consumers on a queue right now (0 when the queue does not exist yet).</summary>
-    public async Task<uint> ConsumersAsync(string queue)
+    public async Task<uint> ConsumersAsync(string queue) => (await QueueAsync(queue)).Consumers;
+
+    /// <summary>Messages ready in a queue and consumers on it right now (both 0 when the queue does not exist yet).</summary>
+    public async Task<(uint Messages, uint Consumers)> QueueAsync(string queue)
     {
         var factory = new ConnectionFactory
         {
@@ -59,11 +82,12 @@ internal sealed class RabbitMqTestBus : IAsyncDisposable
         await using var channel = await connection.CreateChannelAsync();
         try
         {
-            return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
+            var declared = await channel.QueueDeclarePassiveAsync(queue);
+            return (declared.MessageCount, declared.ConsumerCount);
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
         {
-            return 0;
+            return (0, 0);
         }
     }
 

@@ -94,6 +94,20 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Polls the condition until it holds; fails when the worker exits first or the patience runs out.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (!await condition())
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"the worker exited with code {_process.ExitCode}:\n{Tail()}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"condition not met in {patience}; worker output:\n{Tail()}");
+            await Task.Delay(50);
+        }
+    }
+
     public string Tail(int lines = 40) => string.Join('\n', _lines.TakeLast(lines));
 
     /// <summary>Kills the process if it still runs; a second call does nothing (benchmarks stop the worker early).</summary>

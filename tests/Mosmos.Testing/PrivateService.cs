@@ -1,16 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using Mosmos.Testing;
 
-namespace Mosmos.Adapter.Tests.Integration;
+namespace Mosmos.Testing;
 
 /// <summary>
 /// An Orthanc or a RabbitMQ of one test alone, started by the project's own scripts (scripts/services/start-*.sh) in a
 /// folder of its own on free loopback ports, so the test can stop and restart it without disturbing any other suite
 /// running against the shared test services. Disposing stops it and deletes its folder.
 /// </summary>
-internal sealed class PrivateService : IAsyncDisposable
+public sealed class PrivateService : IAsyncDisposable
 {
     private readonly string _kind;
     private readonly string _dir;
@@ -50,7 +49,7 @@ internal sealed class PrivateService : IAsyncDisposable
             ["MOSMOS_RABBITMQ_DIST_PORT"] = FreePort(),
             ["MOSMOS_RABBITMQ_EPMD_PORT"] = FreePort(),
             ["MOSMOS_RABBITMQ_CLI_PORTS"] = $"{cli}-{cli}",
-            ["MOSMOS_RABBITMQ_NODE"] = $"mosmos_outage_{Environment.ProcessId}@localhost",
+            ["MOSMOS_RABBITMQ_NODE"] = $"mosmos_private_{Environment.ProcessId}@localhost",
         });
         await service.StartAsync();
         return service;
