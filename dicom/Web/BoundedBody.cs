@@ -44,11 +44,11 @@ internal static class BoundedBody
     public static void CheckDeclared(HttpContent content, long max, string operation)
     {
         if (content.Headers.ContentLength is { } length && length > max)
-            throw new DicomWebException($"{operation}: the response of {length} bytes exceeds the limit of {max} bytes");
+            throw new DicomWebException($"{operation}: the response of {length} bytes exceeds the limit of {max} bytes") { IsTooLarge = true };
     }
 
     public static DicomWebException TooLarge(string operation, long max) =>
-        new($"{operation}: the response exceeds the limit of {max} bytes");
+        new($"{operation}: the response exceeds the limit of {max} bytes") { IsTooLarge = true };
 
     private sealed class LimitStream(Stream inner, long max, string operation) : Stream
     {

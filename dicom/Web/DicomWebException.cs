@@ -27,6 +27,12 @@ public class DicomWebException : Exception
 
     /// <summary>True when the configured timeout elapsed (the caller's own token did not cancel).</summary>
     public bool IsTimeout { get; init; }
+
+    /// <summary>
+    /// True when the client refused a response (or a multipart part) larger than
+    /// <see cref="DicomWebClientOptions.MaxResponseBytes"/>: asking again gets the same answer, so it is not transient.
+    /// </summary>
+    public bool IsTooLarge { get; init; }
 }
 
 /// <summary>

@@ -71,7 +71,7 @@ internal sealed class MultipartResponse : IAsyncDisposable
 
     private DicomWebException? Translate(Exception e) => e switch
     {
-        DicomWebException { StatusCode: null } inner => new DicomWebException($"{Operation}: {inner.Message}", _response.StatusCode, inner) { IsTimeout = inner.IsTimeout },
+        DicomWebException { StatusCode: null } inner => new DicomWebException($"{Operation}: {inner.Message}", _response.StatusCode, inner) { IsTimeout = inner.IsTimeout, IsTooLarge = inner.IsTooLarge },
         _ => _scope.Translate(e, Operation),
     };
 

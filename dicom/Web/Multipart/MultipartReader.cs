@@ -197,7 +197,7 @@ public sealed partial class MultipartReader
     }
 
     private DicomWebException PartTooLarge(long size) =>
-        new($"multipart part {_partNumber} is larger than the limit of {_maxPartBytes} bytes ({size} bytes or more)");
+        new($"multipart part {_partNumber} is larger than the limit of {_maxPartBytes} bytes ({size} bytes or more)") { IsTooLarge = true };
 
     private static DicomWebException Truncated(string where) =>
         new($"the multipart body is truncated: it ended {where}");

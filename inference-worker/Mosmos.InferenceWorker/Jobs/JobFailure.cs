@@ -12,7 +12,7 @@ namespace Mosmos.InferenceWorker.Jobs;
 /// <summary>
 /// What a failed attempt means: the reason code, a message a person can act on, and whether another attempt could
 /// succeed. Permanent: the input or the model card is wrong (SeriesRejected reasons, Undecodable, invalid card,
-/// a 4xx from the source). Transient: the source, the model server or the store did not answer as they should
+/// a 4xx from the source, a response over the configured size limit). Transient: the source, the model server or the store did not answer as they should
 /// (5xx, network, gRPC Unavailable), the job timed out, or an unexpected error.
 /// </summary>
 internal sealed record JobFailure(FailureReason Reason, string Message, bool Permanent)
@@ -30,6 +30,9 @@ internal sealed record JobFailure(FailureReason Reason, string Message, bool Per
             SegmentationException e => new(e.Reason, e.Message, e.Permanent),
             SeriesRejectedException e => new(Map(e.Reason), e.Message, Permanent: true),
             DicomWebStoreException e => new(FailureReason.StoreFailed, $"the source refused the SEG/SR: {e.Message}", Permanent: false),
+            DicomWebException { IsTooLarge: true } e => new(FailureReason.SourceUnavailable,
+                $"a response of the DICOMweb source is larger than this worker accepts: {e.Message}; raise the source's MaxResponseBytes (Jobs:Sources:<name>:MaxResponseBytes) if the series is meant to be that large",
+                Permanent: true),
             DicomWebException e when IsTransient(e) => new(FailureReason.SourceUnavailable,
                 $"the DICOMweb source did not answer: {e.Message}", Permanent: false),
             DicomWebException e => new(FailureReason.SourceUnavailable,
@@ -45,10 +48,11 @@ internal sealed record JobFailure(FailureReason Reason, string Message, bool Per
         };
     }
 
-    /// <summary>No status (network), 5xx, 408, 429, or the client's own timeout: worth another attempt.</summary>
+    /// <summary>No status (network), 5xx, 408, 429, or the client's own timeout: worth another attempt; never a response over the size limit.</summary>
     public static bool IsTransient(DicomWebException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        if (exception.IsTooLarge) return false;
         return exception.IsTimeout || exception.StatusCode is null or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
             || (int)exception.StatusCode >= 500;
     }

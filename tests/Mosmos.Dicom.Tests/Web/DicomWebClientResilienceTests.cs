@@ -133,6 +133,7 @@ public sealed class DicomWebClientResilienceTests
         {
             var error = await Assert.ThrowsAsync<DicomWebException>(() => Metadata(client));
             Assert.Contains("exceeds the limit of 4096 bytes", error.Message, StringComparison.Ordinal);
+            Assert.True(error.IsTooLarge);
         }
 
         var chunked = new StubHandler((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TrickleStream(big, 100)) }));
@@ -140,6 +141,7 @@ public sealed class DicomWebClientResilienceTests
         {
             var error = await Assert.ThrowsAsync<DicomWebException>(() => Metadata(client));
             Assert.Contains("limit of 4096 bytes", error.Message, StringComparison.Ordinal);
+            Assert.True(error.IsTooLarge);
         }
     }
 
@@ -157,6 +159,7 @@ public sealed class DicomWebClientResilienceTests
         });
 
         Assert.Contains("limit of 2048 bytes", error.Message, StringComparison.Ordinal);
+        Assert.True(error.IsTooLarge);
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
     }
 

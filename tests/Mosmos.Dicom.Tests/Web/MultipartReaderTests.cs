@@ -131,6 +131,7 @@ public sealed class MultipartReaderTests
         var body = Captures.Multipart("bb", ("Content-Type: application/octet-stream\r\n", big));
         var error = await Assert.ThrowsAsync<DicomWebException>(() => ReadAllAsync(body, "bb", maxPart: 10_000));
         Assert.Contains("limit of 10000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.True(error.IsTooLarge);
 
         var declared = Captures.Multipart("bb", ("Content-Length: 100000\r\n", [1]));
         error = await Assert.ThrowsAsync<DicomWebException>(() => ReadAllAsync(declared, "bb", maxPart: 10_000));

@@ -195,6 +195,8 @@ public sealed class OrthancDicomWebTests(OrthancFixture fixture) : IClassFixture
         var error = await Assert.ThrowsAsync<DicomWebException>(() => client.RetrieveMetadataAsync(fixture.StudyInstanceUid, fixture.SeriesInstanceUid));
 
         Assert.Contains("limit of 2048 bytes", error.Message, StringComparison.Ordinal);
+        Assert.True(error.IsTooLarge);
+        Assert.Null(error.StatusCode);
     }
 
     [Fact]

@@ -43,4 +43,24 @@ public sealed class RejectionTests(InMemoryWorkerFixture fixture)
         Assert.Single(fixture.Worker.Events.Started(job.JobId));
         Assert.Empty(await OrthancStudies.SeriesAsync(series.StudyInstanceUid, "SEG"));
     }
+
+    [Fact]
+    public async Task A_series_larger_than_the_source_may_answer_fails_at_once_naming_the_limit()
+    {
+        // 160×160 slices: a frame of 50 KiB, over the 16 KiB limit of the "small-responses" source (metadata stays under it).
+        var series = new SyntheticCt { Size = 160, Slices = 12 };
+        await OrthancStudies.UploadAsync(series);
+        var job = WorkerHost.Job(series, source: "small-responses");
+
+        await fixture.Worker.Bus.Publish(job);
+        var failed = await fixture.Worker.Events.FailedAsync(job.JobId);
+
+        Assert.Equal(FailureReason.SourceUnavailable, failed.Reason);
+        Assert.Equal(1, failed.Attempt);
+        Assert.Contains($"limit of {InMemoryWorkerFixture.SmallResponseLimit} bytes", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxResponseBytes", failed.Message, StringComparison.Ordinal);
+        await Task.Delay(300);
+        Assert.Single(fixture.Worker.Events.Started(job.JobId));
+        Assert.Empty(await OrthancStudies.SeriesAsync(series.StudyInstanceUid, "SEG"));
+    }
 }
