@@ -10,7 +10,7 @@
 # docs/benchmarks.md (tests/Mosmos.Benchmarks/Reliability); exits 1 when a check fails.
 # State in ${MOSMOS_BENCH_STATE:-<repo>/.cache/bench/reliability} (services/, run/: studies, jobs.db, process logs);
 # everything it starts is stopped on exit. Ports (environment, default): MOSMOS_BENCH_ORTHANC_HTTP_PORT [18250],
-# MOSMOS_BENCH_ORTHANC_DICOM_PORT [14450], MOSMOS_BENCH_RABBITMQ_PORT [26080] (+1 distribution, +3..+13 CLI),
+# MOSMOS_BENCH_ORTHANC_DICOM_PORT [14450], MOSMOS_BENCH_RABBITMQ_PORT [26280] (+1 distribution, +3..+13 CLI),
 # MOSMOS_BENCH_RABBITMQ_EPMD_PORT [24580], MOSMOS_BENCH_ADAPTER_PORT [18260], MOSMOS_BENCH_WORKER_PORTS [18270,18280]
 # (each worker's gRPC on the port after its HTTP port).
 set -euo pipefail
@@ -25,7 +25,7 @@ state=$(cd "$state" && pwd)
 export MOSMOS_STATE=$state/services
 export MOSMOS_ORTHANC_HTTP_PORT=${MOSMOS_BENCH_ORTHANC_HTTP_PORT:-18250}
 export MOSMOS_ORTHANC_DICOM_PORT=${MOSMOS_BENCH_ORTHANC_DICOM_PORT:-14450}
-amqp=${MOSMOS_BENCH_RABBITMQ_PORT:-26080}
+amqp=${MOSMOS_BENCH_RABBITMQ_PORT:-26280}
 export MOSMOS_RABBITMQ_PORT=$amqp MOSMOS_RABBITMQ_DIST_PORT=$((amqp + 1)) MOSMOS_RABBITMQ_CLI_PORTS=$((amqp + 3))-$((amqp + 13))
 export MOSMOS_RABBITMQ_EPMD_PORT=${MOSMOS_BENCH_RABBITMQ_EPMD_PORT:-24580}
 export MOSMOS_RABBITMQ_NODE=mosmos_reliability@localhost
