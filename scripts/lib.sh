@@ -1,6 +1,6 @@
 # scripts/lib.sh — helpers shared by ./mosmos and the scripts it runs (source it; do not run it).
 # Sets MOSMOS_ROOT when the caller has not, and defines: log, die, alive, cmd_has, port_busy,
-# apt_install, run_dotnet.
+# stop_options, stop_recorded, apt_install, run_dotnet.
 
 if [ -z "${MOSMOS_ROOT:-}" ]; then
   MOSMOS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +19,42 @@ alive() {
 # cmd_has PID TEXT: PID is alive and its command line contains TEXT.
 cmd_has() { alive "$1" && tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# stop_options "$@": the options of every scripts/services/stop-*.sh — --dir DIR [--timeout S] [--purge]; -h prints
+# the script's header comment. Sets DIR (absolute), TIMEOUT (the caller's default unless given), PURGE; exits 0 when
+# DIR does not exist (nothing to stop).
+# shellcheck disable=SC2034 # PURGE is read by the stop script that calls this
+stop_options() {
+  PURGE=0 DIR=
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --dir) DIR=$2; shift 2;;
+      --timeout) TIMEOUT=$2; shift 2;;
+      --purge) PURGE=1; shift;;
+      -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0;;
+      *) log "unknown option $1"; exit 2;;
+    esac
+  done
+  [ -n "$DIR" ] || { log "--dir is required"; exit 2; }
+  [ -d "$DIR" ] || exit 0
+  DIR=$(cd "$DIR" && pwd)
+}
+
+# stop_recorded PID MARKER SIGNAL NAME: stops a process a start script recorded, only if its command line still
+# contains MARKER (a live PID without it was reused by someone else: left alone); SIGSIGNAL, SIGKILL after $TIMEOUT s.
+stop_recorded() {
+  local pid=$1 marker=$2 signal=$3 name=$4 deadline t0
+  if cmd_has "$pid" "$marker"; then
+    t0=$(date +%s%N)
+    kill "-$signal" "$pid" 2> /dev/null || true
+    deadline=$(( $(date +%s) + TIMEOUT ))
+    while alive "$pid" && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.1; done
+    if alive "$pid"; then log "$name: pid $pid ignored SIG$signal for ${TIMEOUT}s, sending SIGKILL"; kill -KILL "$pid" 2> /dev/null || true; fi
+    log "$name: stopped pid $pid in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+  elif alive "$pid"; then
+    log "$name: pid $pid is not ours (PID reused): left alone"
+  fi
+}
 
 # apt_install PKG...: installs the Debian packages that are missing (one `apt-get update` first),
 # keeping packaged daemons (orthanc, rabbitmq-server) from starting with a temporary policy-rc.d
