@@ -10,9 +10,9 @@ public sealed record CaseEvaluation(string CaseId, IReadOnlyDictionary<string, O
 
 /// <summary>
 /// Runs an exported model over a dataset's labelled cases the worker's way: onto the patient axes
-/// (<see cref="Reorientation"/>), resample to the card's spacing, normalise, sliding window, resample the label map
-/// back (nearest) and restore the stored axis order, the card's post-processing (largest component, hole filling,
-/// the worker's own code), compare with the ground truth on the source grid.
+/// (<see cref="Reorientation"/>), resample to the card's spacing, normalise, sliding window, the card's post-processing
+/// on the model grid (largest component, hole filling, the worker's own code), resample the label map back (nearest)
+/// and restore the stored axis order, compare with the ground truth on the source grid.
 /// </summary>
 public static class Evaluator
 {
@@ -32,13 +32,13 @@ public static class Evaluator
             var resampled = Resampler.Linear(i => image[i], axes.Size, gridSize);
             Intensity.NormalizeInPlace(resampled, card.Intensity);
             var onGrid = predictor.Predict(resampled, gridSize, Intensity.Floor(card.Intensity));
+            PostProcess(onGrid, gridSize, card.PostProcessing);
             var predicted = axes.Invert<byte>(Resampler.Nearest(onGrid, gridSize, axes.Size));
             // Model class values → dataset label values through the organ ids both sides name.
             var remap = new byte[256];
             foreach (var (value, organ) in card.Labels)
                 remap[value] = byOrgan.TryGetValue(organ, out var v) ? v : (byte)0;
             for (var i = 0; i < predicted.Length; i++) predicted[i] = remap[predicted[i]];
-            PostProcess(predicted, c.Size, card.PostProcessing);
             var organs = new Dictionary<string, OrganMetrics>();
             foreach (var (organ, value) in byOrgan)
                 organs[organ] = SegmentationMetrics.Compute(predicted, volume.Labels!, value, c.Size, c.SpacingMm);
