@@ -21,6 +21,9 @@ public static class JobEndpoints
         api.MapPost("/jobs/{jobId:guid}/rerun", async (Guid jobId, IJobStore store, StudyDispatcher dispatcher, CancellationToken ct) =>
         {
             if (await store.GetAsync(jobId, ct) is not { } job) return Results.NotFound();
+            // A study the adapter could not examine has no series to run: examine and dispatch it again instead.
+            if (job.SeriesInstanceUid.Length == 0)
+                return Results.Ok(new { published = await dispatcher.DispatchAsync(job.StudyInstanceUid, ct) });
             if (await store.ResetForRerunAsync(job.IdempotencyKey, ct) is not { } reset)
                 return Results.Conflict(new { error = $"job is {job.State}; only completed or failed jobs can be re-run" });
             await dispatcher.PublishAsync(reset, ct);

@@ -59,6 +59,14 @@ public sealed class OrthancSourceOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan DispatchTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Examinations of one study that may fail in a row (its QIDO-RS or metadata refused, malformed or too large while
+    /// the feed itself answers) before the study is recorded as a failed job with the reason and the feed moves on, so
+    /// one study the archive cannot describe never holds up every study behind it. Re-run it through the job API.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxExaminationAttempts { get; set; } = 5;
+
     /// <summary>Where a new cursor starts: <c>Now</c> (only studies that become stable from now on) or <c>Beginning</c>.</summary>
     public CursorStart StartFrom { get; set; } = CursorStart.Now;
 

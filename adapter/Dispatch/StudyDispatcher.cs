@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace Mosmos.Adapter.Dispatch;
 /// Turns a stable study into jobs: examine its series, apply the rules, record each job, publish it, and mark it
 /// queued once the broker confirmed. A job already known for the same content is not dispatched again; a job
 /// left pending by a crash between record and publish is published again (at-least-once; the worker's output
-/// UIDs make the repeat harmless).
+/// UIDs make the repeat harmless). A study whose examination keeps failing while the feed answers is recorded as a
+/// failed job after <see cref="OrthancSourceOptions.MaxExaminationAttempts"/> tries instead of blocking the feed.
 /// </summary>
 public sealed partial class StudyDispatcher(
     IStudyExaminer examiner,
@@ -24,10 +26,24 @@ public sealed partial class StudyDispatcher(
     ILogger<StudyDispatcher> logger,
     AdapterMetrics? metrics = null)
 {
+    private readonly ConcurrentDictionary<string, int> _examinationFailures = new(StringComparer.Ordinal);
+
     /// <returns>The number of jobs published.</returns>
     public async Task<int> DispatchAsync(string studyInstanceUid, CancellationToken cancellationToken)
     {
-        var series = await examiner.ExamineAsync(studyInstanceUid, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SeriesCandidate> series;
+        try
+        {
+            series = await examiner.ExamineAsync(studyInstanceUid, cancellationToken).ConfigureAwait(false);
+            _examinationFailures.TryRemove(studyInstanceUid, out _);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && SourcePoller.IsTransient(e)
+            && _examinationFailures.AddOrUpdate(studyInstanceUid, 1, (_, n) => n + 1) >= source.Value.MaxExaminationAttempts)
+        {
+            _examinationFailures.TryRemove(studyInstanceUid, out _);
+            await RecordUnexaminableAsync(studyInstanceUid, e, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
         var selection = selector.Select(series);
         foreach (var decision in selection.Decisions.Where(d => !d.Selected))
             LogSeriesSkipped(logger, decision.Series.SeriesInstanceUid, decision.Rejections);
@@ -57,6 +73,30 @@ public sealed partial class StudyDispatcher(
         return published;
     }
 
+    /// <summary>
+    /// A study that failed <see cref="OrthancSourceOptions.MaxExaminationAttempts"/> examinations in a row: one failed
+    /// job for the whole study (no series, no model) with the last error, never published; the feed moves on.
+    /// </summary>
+    private async Task RecordUnexaminableAsync(string studyInstanceUid, Exception error, CancellationToken cancellationToken)
+    {
+        int attempts = source.Value.MaxExaminationAttempts;
+        var (job, created) = await store.CreateAsync(new JobRecord
+        {
+            JobId = Guid.NewGuid(),
+            IdempotencyKey = $"{studyInstanceUid}|unexaminable|{source.Value.Name}",
+            StudyInstanceUid = studyInstanceUid,
+            SeriesInstanceUid = string.Empty,
+            ModelId = string.Empty,
+            Rule = string.Empty,
+            SourceServer = source.Value.Name,
+        }, cancellationToken).ConfigureAwait(false);
+        string message = $"the study could not be examined {attempts} times in a row ({error.GetType().Name}: {error.Message}); " +
+            "no series was chosen and the adapter moved on; re-run the study through the job API once the archive describes it";
+        await store.MarkFailedAsync(new SegmentationFailed(job.JobId, job.IdempotencyKey, studyInstanceUid, string.Empty, string.Empty,
+            FailureReason.SourceUnavailable, message, attempts), cancellationToken).ConfigureAwait(false);
+        LogUnexaminable(logger, studyInstanceUid, attempts, error.GetType().Name, error.Message, created);
+    }
+
     /// <summary>Publishes a pending job (also used by re-runs) and marks it queued after the broker's confirm.</summary>
     public async Task PublishAsync(JobRecord job, CancellationToken cancellationToken)
     {
@@ -81,6 +121,10 @@ public sealed partial class StudyDispatcher(
         metrics?.Dispatched();
         LogDispatched(logger, job.JobId, job.StudyInstanceUid, job.SeriesInstanceUid, job.ModelId);
     }
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Error,
+        Message = "Study {StudyInstanceUid} failed examination {Attempts} times in a row ({ErrorType}: {Error}); recorded as a failed job (new record: {Created}) and skipped")]
+    private static partial void LogUnexaminable(ILogger logger, string studyInstanceUid, int attempts, string errorType, string error, bool created);
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Job {JobId} dispatched: study {StudyInstanceUid}, series {SeriesInstanceUid}, model {ModelId}")]
     private static partial void LogDispatched(ILogger logger, Guid jobId, string studyInstanceUid, string seriesInstanceUid, string modelId);
