@@ -55,13 +55,18 @@ public abstract partial class SqlJobStore(TimeProvider clock) : IJobStore
         if (existing is not null)
             return (existing, false);
         long now = Now();
-        // The newest live or completed result of the same series and model is the one this job replaces.
-        var older = await QuerySingleAsync(connection,
-            "SELECT * FROM jobs WHERE series_uid = @series AND model_id = @model AND state <> @superseded ORDER BY created_at DESC LIMIT 1",
-            [("@series", job.SeriesInstanceUid), ("@model", job.ModelId), ("@superseded", (int)JobState.Superseded)], cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection,
-            "UPDATE jobs SET state = @superseded, updated_at = @now WHERE series_uid = @series AND model_id = @model AND state <> @superseded",
-            [("@superseded", (int)JobState.Superseded), ("@now", now), ("@series", job.SeriesInstanceUid), ("@model", job.ModelId)], cancellationToken).ConfigureAwait(false);
+        // The newest live or completed result of the same series and model is the one this job replaces. A record for a
+        // whole study (no series: one the adapter could not examine) replaces nothing.
+        JobRecord? older = null;
+        if (job.SeriesInstanceUid.Length > 0)
+        {
+            older = await QuerySingleAsync(connection,
+                "SELECT * FROM jobs WHERE series_uid = @series AND model_id = @model AND state <> @superseded ORDER BY created_at DESC LIMIT 1",
+                [("@series", job.SeriesInstanceUid), ("@model", job.ModelId), ("@superseded", (int)JobState.Superseded)], cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection,
+                "UPDATE jobs SET state = @superseded, updated_at = @now WHERE series_uid = @series AND model_id = @model AND state <> @superseded",
+                [("@superseded", (int)JobState.Superseded), ("@now", now), ("@series", job.SeriesInstanceUid), ("@model", job.ModelId)], cancellationToken).ConfigureAwait(false);
+        }
         var created = job with
         {
             State = JobState.Pending,

@@ -71,6 +71,20 @@ public sealed class UnexaminableStudyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_unexaminable_studies_keep_a_failed_job_each()
+    {
+        foreach (var study in new[] { "2.25.1003", "2.25.1004" })
+        {
+            _examiner.Fail(study, () => new DicomFormatException("malformed metadata"));
+            for (var attempt = 1; attempt < 3; attempt++)
+                await Assert.ThrowsAsync<DicomFormatException>(() => _dispatcher.DispatchAsync(study, default));
+            Assert.Equal(0, await _dispatcher.DispatchAsync(study, default));
+        }
+        foreach (var study in new[] { "2.25.1003", "2.25.1004" })
+            Assert.Equal(JobState.Failed, Assert.Single(await _store.ListAsync(new(StudyInstanceUid: study), default)).State);
+    }
+
+    [Fact]
     public async Task Failures_count_in_a_row_only_and_a_cancelled_examination_never_counts()
     {
         const string study = "2.25.1002";
