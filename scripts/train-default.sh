@@ -5,7 +5,7 @@
 # deep supervision; 2100 steps), `export` of the last checkpoint as mosmos-abdomen VERSION with the largest component
 # per organ, `evaluate` on the 20 fresh studies, and `publish` into models/. Every step is skipped when its output
 # exists, so an interrupted run resumes (finetune itself resumes from its newest checkpoint). About 1.5 h on 2 cores.
-# The committed 0.3.0 was made in two stages before the Dice loss took its present form (README "The default model").
+# The committed 0.4.0 was made in stages while the Dice loss took its present form (README "The default model").
 # Outputs in --out [.cache/default-model]: phantoms/{train,eval}/, run/ (checkpoints, metrics, curves), model.onnx,
 # eval/ (evaluation.md + PNG), then models/mosmos-abdomen/VERSION/.
 set -euo pipefail
