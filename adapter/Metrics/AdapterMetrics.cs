@@ -23,11 +23,14 @@ public sealed class AdapterMetrics : IDisposable
         HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600],
     };
 
-    public AdapterMetrics(IMeterFactory meters, FeedStatus feed)
+    public AdapterMetrics(FeedStatus feed)
     {
-        ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(feed);
-        _meter = meters.Create(MeterName);
+        // A process-wide meter, not one from the host's IMeterFactory: in two CI runs the /metrics of a freshly started
+        // adapter lacked every meter its IMeterFactory had created before start (ours, ASP.NET Core's Hosting and
+        // Kestrel) while showing the process-wide ones (runtime, HttpClient, MassTransit) and the factory meters made
+        // later (authentication, routing). One adapter runs per process; the meter is disposed with the service.
+        _meter = new Meter(MeterName);
         _dispatched = _meter.CreateCounter<long>("mosmos.adapter.jobs.dispatched", "{job}", "Jobs published to the bus");
         _queueLatency = _meter.CreateHistogram("mosmos.adapter.jobs.queue_latency", "s", "Time from publish to a worker starting the job",
             tags: null, advice: Seconds);
