@@ -67,6 +67,13 @@ public sealed class OrthancSourceOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxExaminationAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Largest DICOMweb response the adapter reads from the archive (a QIDO-RS page, one instance's metadata); a larger
+    /// one is refused and counts as a failed examination of its study.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxResponseBytes { get; set; } = 512L << 20;
+
     /// <summary>Where a new cursor starts: <c>Now</c> (only studies that become stable from now on) or <c>Beginning</c>.</summary>
     public CursorStart StartFrom { get; set; } = CursorStart.Now;
 

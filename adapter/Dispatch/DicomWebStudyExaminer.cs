@@ -65,7 +65,10 @@ public static class DicomWebExaminerRegistration
         services.AddSingleton<IDicomWebClient>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<OrthancSourceOptions>>().Value;
-            return new DicomWebClient(new DicomWebClientOptions { BaseUrl = o.ResolvedDicomWebUrl, Username = o.User, Password = o.ResolvePassword() });
+            return new DicomWebClient(new DicomWebClientOptions
+            {
+                BaseUrl = o.ResolvedDicomWebUrl, Username = o.User, Password = o.ResolvePassword(), MaxResponseBytes = o.MaxResponseBytes,
+            });
         });
         services.AddSingleton<IStudyExaminer, DicomWebStudyExaminer>();
         return services;

@@ -44,6 +44,26 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Source_limits_out_of_range_are_refused()
+    {
+        var e = await StartWith(new()
+        {
+            ["Orthanc:Url"] = "http://127.0.0.1:1/",
+            ["Orthanc:User"] = "u",
+            ["Orthanc:Password"] = "p",
+            ["Orthanc:MaxResponseBytes"] = "100",
+            ["Orthanc:MaxExaminationAttempts"] = "0",
+            ["Api:Keys:0"] = "k",
+            ["Selection:Rules:0:Name"] = "r",
+            ["Selection:Rules:0:Model"] = "m",
+            ["Selection:Rules:0:Modalities:0"] = "CT",
+        });
+        var all = string.Join("\n", e.Failures);
+        Assert.Contains("MaxResponseBytes", all, StringComparison.Ordinal);
+        Assert.Contains("MaxExaminationAttempts", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_open_job_api_is_refused()
     {
         var e = await StartWith(new()
