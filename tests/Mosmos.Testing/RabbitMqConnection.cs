@@ -12,6 +12,17 @@ public sealed record RabbitMqConnection(string Host, int Port, string VirtualHos
     /// <summary>The AMQP URI with the password, for clients that take one (keep it out of logs).</summary>
     public Uri AmqpUri => new($"amqp://{Uri.EscapeDataString(User)}:{Uri.EscapeDataString(Password)}@{Host}:{Port}/{Uri.EscapeDataString(VirtualHost)}");
 
+    /// <summary>The services' <c>Bus</c> configuration section for this broker, for any host or process that should join it.</summary>
+    public Dictionary<string, string> BusSettings() => new(StringComparer.Ordinal)
+    {
+        ["Bus:Transport"] = "RabbitMq",
+        ["Bus:Host"] = Host,
+        ["Bus:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Bus:VirtualHost"] = VirtualHost,
+        ["Bus:User"] = User,
+        ["Bus:Password"] = Password,
+    };
+
     /// <inheritdoc/>
     public override string ToString() => $"RabbitMQ amqp://{Host}:{Port}/{VirtualHost} (user {User})";
 }

@@ -41,15 +41,7 @@ internal sealed class ReliabilityStack : IAsyncDisposable
     {
         var orthanc = await TestServices.GetOrthancAsync();
         var rabbit = await TestServices.GetRabbitMqAsync();
-        var bus = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:Host"] = rabbit.Host,
-            ["Bus:Port"] = rabbit.Port.ToString(CultureInfo.InvariantCulture),
-            ["Bus:VirtualHost"] = rabbit.VirtualHost,
-            ["Bus:User"] = rabbit.User,
-            ["Bus:Password"] = rabbit.Password,
-        };
+        var bus = rabbit.BusSettings();
         string apiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var adapter = AdapterProcess.Start(options.AdapterDll, new Dictionary<string, string>(bus)
         {

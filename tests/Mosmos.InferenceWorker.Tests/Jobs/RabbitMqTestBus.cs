@@ -39,15 +39,7 @@ internal sealed class RabbitMqTestBus : IAsyncDisposable
     }
 
     /// <summary>The <c>Bus</c> section for this RabbitMQ, for any process that should join it.</summary>
-    public static Dictionary<string, string> Settings(RabbitMqConnection rabbit) => new(StringComparer.Ordinal)
-    {
-        ["Bus:Transport"] = "RabbitMq",
-        ["Bus:Host"] = rabbit.Host,
-        ["Bus:Port"] = rabbit.Port.ToString(CultureInfo.InvariantCulture),
-        ["Bus:VirtualHost"] = rabbit.VirtualHost,
-        ["Bus:User"] = rabbit.User,
-        ["Bus:Password"] = rabbit.Password,
-    };
+    public static Dictionary<string, string> Settings(RabbitMqConnection rabbit) => rabbit.BusSettings();
 
     /// <summary>
     /// Everything a worker process needs to join this bus: the test Orthanc as source "orthanc", the model registry
