@@ -100,27 +100,36 @@ variant() { # variant NAME DATA [FINETUNE ARGS...]
   train export "$run" --out "$run/model.onnx" --name "bench-$name" > /dev/null
   train evaluate --model "$run/model.onnx" --data "$out/data/test" --out "$run/eval" > /dev/null
 }
-for seed in $seeds; do
-  mkdir -p "$out/runs/s$seed"
+#    The four comparisons that answer "does it help" run for every seed first (from scratch, full MOSMOS, encoder
+#    only, λ = 0), the λ sweep and the all-labels rows after, so an interrupted bench has whole rows to show.
+pretrain() {
   pre=$out/runs/s$seed/pretrain
-  if [ ! -d "$pre/checkpoints/step-$(printf %06d "$pre_steps")" ]; then
-    log "seed $seed: pre-training"
-    timed "$seed" pretrain train pretrain --data "$out/data/pretrain" --out "$pre" --vocab "$out/vocab.txt" --seed "$seed" \
-      --steps "$pre_steps" --batch "$pre_batch" --size "$size" --spacing "$spacing" --widths "$widths" --embed-dim "$embed" \
-      --checkpoint-every "$(( pre_steps > 4 ? pre_steps / 4 : 1 ))" "${thread_args[@]}" > "$pre.log"
-  fi
+  mkdir -p "$out/runs/s$seed"
+  [ -d "$pre/checkpoints/step-$(printf %06d "$pre_steps")" ] && return 0
+  log "seed $seed: pre-training"
+  timed "$seed" pretrain train pretrain --data "$out/data/pretrain" --out "$pre" --vocab "$out/vocab.txt" --seed "$seed" \
+    --steps "$pre_steps" --batch "$pre_batch" --size "$size" --spacing "$spacing" --widths "$widths" --embed-dim "$embed" \
+    --checkpoint-every "$(( pre_steps > 4 ? pre_steps / 4 : 1 ))" "${thread_args[@]}" > "$pre.log"
+}
+for seed in $seeds; do
+  pretrain
   variant scratch labelled
+  variant "lambda-$default_lambda" labelled --init "$pre" --align-weight "$default_lambda"
   variant encoder labelled --init "$pre" --no-attention
   variant lambda-0 labelled --init "$pre" --align-weight 0
+done
+for seed in $seeds; do
+  pretrain
   for l in $lambdas; do variant "lambda-$l" labelled --init "$pre" --align-weight "$l"; done
   variant all-scratch all
   variant all-mosmos all --init "$pre" --align-weight "$default_lambda"
 done
 
 # 5. The table: mean ± SD over seeds of each organ's mean test Dice, plus the pre-training held-out metrics.
-python3 - "$out" "$labelled" "$reports" "$test" "$default_lambda" "$seeds" "$lambdas" > "$out/results.md" <<'PY'
+python3 - "$out" "$labelled" "$reports" "$test" "$default_lambda" "$seeds" "$lambdas" "$pre_steps" "$ft_steps" "$spacing" \
+  > "$out/results.md" <<'PY'
 import csv, glob, os, statistics, sys
-out, L, R, T, default, seeds, lambdas = sys.argv[1:8]
+out, L, R, T, default, seeds, lambdas, pre_steps, ft_steps, spacing = sys.argv[1:11]
 seeds, lambdas = seeds.split(), lambdas.split()
 rows = [('scratch', f'from scratch ({L} labelled)'), ('encoder', 'pre-trained encoder only'),
         ('lambda-0', 'MOSMOS without aligning loss (λ = 0)')]
@@ -149,7 +158,8 @@ def cell(values):
     if not values: return 'n/a'
     sd = statistics.stdev(values) if len(values) > 1 else 0.0
     return f'{statistics.mean(values):.3f} ± {sd:.3f}'
-print(f'Test Dice on {T} held-out phantom studies, mean ± SD over seeds {", ".join(seeds)} (n = runs per row).\n')
+print(f'Test Dice on {T} held-out phantom studies, mean ± SD over seeds {", ".join(seeds)} (n = runs per row); '
+      f'{L} labelled + {R} report-only studies, {pre_steps} pre-training and {ft_steps} fine-tuning steps, {spacing} mm grid.\n')
 print('| variant | n | mean | ' + ' | '.join(organs) + ' |')
 print('|---|---|---|' + '---|' * len(organs))
 for key, label in rows:
