@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Mosmos.Contracts;
 using Mosmos.Inference;
 using Mosmos.InferenceWorker.Model.Client;
@@ -39,7 +40,7 @@ internal sealed class PatchCall
     public Task InferAsync(IModelClient client) => client.InferAsync(_request, CancellationToken.None);
 }
 
-/// <summary>The reference: OrtValues over pinned arrays with a pre-bound output (ml-stack §3.3).</summary>
+/// <summary>The reference: OrtValues over pinned arrays with a pre-bound output of the model's type (ml-stack §3.3).</summary>
 internal sealed class DirectCall : IDisposable
 {
     private readonly SessionOptions _options = new() { IntraOpNumThreads = Environment.ProcessorCount, InterOpNumThreads = 1 };
@@ -55,7 +56,10 @@ internal sealed class DirectCall : IDisposable
         _session = new InferenceSession(model, _options);
         _input = OrtValue.CreateTensorValueFromMemory(patch.Input, patch.Shape);
         long[] outputShape = [1, patch.Classes, patch.Shape[2], patch.Shape[3], patch.Shape[4]];
-        _output = OrtValue.CreateTensorValueFromMemory(new float[patch.Classes * patch.Input.Length], outputShape);
+        var length = patch.Classes * patch.Input.Length;
+        _output = _session.OutputMetadata[patch.Card.OutputName].ElementDataType == TensorElementType.Float16
+            ? OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Float16[length].AsMemory(), outputShape)
+            : OrtValue.CreateTensorValueFromMemory(new float[length], outputShape);
         _inputNames = [patch.Card.InputName];
         _outputNames = [patch.Card.OutputName];
     }

@@ -7,7 +7,10 @@ using Spectre.Console;
 namespace Mosmos.Trainer.Cli;
 
 /// <summary>
-/// <c>export RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--attention-output] [--largest-component] [--fill-holes]</c>.
+/// <c>export RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--probabilities fp32|fp16]
+/// [--training-data TEXT] [--attention-output] [--largest-component] [--fill-holes]</c>. <c>--probabilities fp16</c>
+/// halves what a model server returns per patch (the default model is exported so). <c>--training-data</c> describes
+/// the data in the card (default: the folder the run was trained on, which may mean nothing on another machine).
 /// A MOSMOS network's card lists its tags and λ; <c>--attention-output</c> adds the attention maps as output
 /// <c>attention</c> and names it in the card. <c>--largest-component</c> and <c>--fill-holes</c> set the card's
 /// post-processing, which the worker and <c>evaluate</c> then apply per organ.
@@ -24,18 +27,27 @@ public static class ExportCommand
         var name = a.Optional("name") ?? "mosmos-unet";
         var version = a.Optional("version");
         var overlap = a.Number("overlap") ?? 0.25;
+        var probabilities = a.Optional("probabilities") switch
+        {
+            null or "fp32" => ProbabilityPrecision.Fp32,
+            "fp16" => ProbabilityPrecision.Fp16,
+            var other => throw new UsageException($"--probabilities must be fp32 or fp16, not '{other}'"),
+        };
+        var trainingData = a.Optional("training-data");
         var attentionOutput = a.Flag("attention-output");
         var postProcessing = new PostProcessing { LargestComponent = a.Flag("largest-component"), FillHoles = a.Flag("fill-holes") };
         a.ThrowOnUnused();
         var checkpoint = Checkpoint.Resolve(a.Positional[0]);
         using var model = Checkpoint.LoadModel(checkpoint, out var state);
         var card = CardFor(state, name, version ?? $"1.0.{state.Step.ToString(CultureInfo.InvariantCulture)}", overlap) with { PostProcessing = postProcessing };
+        if (trainingData is not null)
+            card = card with { Training = card.Training! with { Data = trainingData } };
         if (attentionOutput)
         {
             if (state.Network.TagHead is null) throw new UsageException("--attention-output needs a network fine-tuned from a pretrain run (it has no tag decoder)");
             card = card with { AttentionOutputName = "attention" };
         }
-        OnnxExporter.Write(model, card, output);
+        OnnxExporter.Write(model, card, output, probabilities);
         AnsiConsole.MarkupLineInterpolated($"Wrote {output} ({new FileInfo(output).Length} bytes): {card.Name} {card.Version}, step {state.Step}");
         return 0;
     }

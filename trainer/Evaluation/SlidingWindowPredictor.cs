@@ -1,4 +1,7 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Mosmos.Contracts;
 
 namespace Mosmos.Trainer.Evaluation;
@@ -6,11 +9,13 @@ namespace Mosmos.Trainer.Evaluation;
 /// <summary>
 /// Sliding-window inference of an exported model with ONNX Runtime, the way the worker runs it: patches from the
 /// card, overlap from the card, Gaussian importance weighting (σ = patch/8), probabilities accumulated, argmax at
-/// the end. Input and output are x fastest on the model's grid.
+/// the end. Input and output are x fastest on the model's grid. Probabilities may be float32 or float16
+/// (<c>export --probabilities fp16</c>); float16 ones are widened before they are accumulated.
 /// </summary>
 public sealed class SlidingWindowPredictor : IDisposable
 {
     private readonly InferenceSession _session;
+    private readonly bool _halfProbabilities;
 
     public SlidingWindowPredictor(string modelPath)
     {
@@ -33,7 +38,16 @@ public sealed class SlidingWindowPredictor : IDisposable
         _session.ModelMetadata.CustomMetadataMap.TryGetValue(ModelCard.MetadataKey, out var json);
         Card = ModelCardSerializer.Parse(json);
         Classes = Card.Labels.Count + 1;
+        if (!_session.OutputMetadata.TryGetValue(Card.OutputName, out var output))
+            throw new InvalidOperationException($"'{modelPath}' has no output '{Card.OutputName}' (the card's outputName)");
+        _halfProbabilities = output.ElementDataType switch
+        {
+            TensorElementType.Float => false,
+            TensorElementType.Float16 => true,
+            var other => throw new InvalidOperationException($"'{modelPath}' output '{Card.OutputName}' is {other}; probabilities must be float32 or float16"),
+        };
     }
+
 
     public ModelCard Card { get; }
 
@@ -51,8 +65,11 @@ public sealed class SlidingWindowPredictor : IDisposable
         var weights = Gaussian(px, py, pz);
         var input = new float[px * py * pz];
         var output = new float[Classes * px * py * pz];
+        var half = _halfProbabilities ? new Float16[output.Length] : null;
         using var inValue = OrtValue.CreateTensorValueFromMemory(input, [1, 1, pz, py, px]);
-        using var outValue = OrtValue.CreateTensorValueFromMemory(output, [1, Classes, pz, py, px]);
+        using var outValue = half is null
+            ? OrtValue.CreateTensorValueFromMemory(output, [1, Classes, pz, py, px])
+            : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, half.AsMemory(), [1, Classes, pz, py, px]);
         using var run = new RunOptions();
         foreach (var z0 in Starts(size[2], pz))
         foreach (var y0 in Starts(size[1], py))
@@ -67,6 +84,7 @@ public sealed class SlidingWindowPredictor : IDisposable
                     ? volume[((long)z * size[1] + y) * size[0] + x] : padValue;
             }
             _session.Run(run, [Card.InputName], [inValue], [Card.OutputName], [outValue]);
+            if (half is not null) TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<Float16, Half>(half.AsSpan()), output);
             for (var k = 0; k < pz && z0 + k < size[2]; k++)
             for (var j = 0; j < py && y0 + j < size[1]; j++)
             for (var i = 0; i < px && x0 + i < size[0]; i++)

@@ -7,8 +7,9 @@ namespace Mosmos.InferenceWorker.Tests.Support;
 
 /// <summary>
 /// Tiny ONNX models built with the linked onnx.proto: image [N,1,D,H,W] → Conv 1×1×1 (C filters) → Softmax over
-/// classes → probs [N,C,D,H,W]. Pointwise, deterministic weights; D, H, W, N are named dims shared by input and
-/// output, as the trainer's exporter writes them.
+/// classes → probs [N,C,D,H,W] (float32, or Cast to another type as <c>export --probabilities fp16</c> does).
+/// Pointwise, deterministic weights; D, H, W, N are named dims shared by input and output, as the trainer's
+/// exporter writes them.
 /// </summary>
 internal static class TinyOnnx
 {
@@ -30,12 +31,13 @@ internal static class TinyOnnx
         Overlap = 0.5,
     };
 
-    public static byte[] Build((float[] Weights, float[] Bias) parameters, string? cardJson)
+    public static byte[] Build((float[] Weights, float[] Bias) parameters, string? cardJson,
+        TensorProto.Types.DataType probabilities = TensorProto.Types.DataType.Float)
     {
         var classes = parameters.Weights.Length;
         var graph = new GraphProto { Name = "tiny" };
-        graph.Input.Add(Value("image", "N", 1, "D", "H", "W"));
-        graph.Output.Add(Value("probs", "N", classes, "D", "H", "W"));
+        graph.Input.Add(Value("image", TensorProto.Types.DataType.Float, "N", 1, "D", "H", "W"));
+        graph.Output.Add(Value("probs", probabilities, "N", classes, "D", "H", "W"));
         graph.Initializer.Add(Floats("w", [classes, 1, 1, 1, 1], parameters.Weights));
         graph.Initializer.Add(Floats("b", [classes], parameters.Bias));
         graph.Node.Add(new NodeProto { Name = "conv", OpType = "Conv", Input = { "image", "w", "b" }, Output = { "logits" } });
@@ -44,9 +46,20 @@ internal static class TinyOnnx
             Name = "softmax",
             OpType = "Softmax",
             Input = { "logits" },
-            Output = { "probs" },
+            Output = { probabilities == TensorProto.Types.DataType.Float ? "probs" : "probs32" },
             Attribute = { new AttributeProto { Name = "axis", I = 1, Type = AttributeProto.Types.AttributeType.Int } },
         });
+        if (probabilities != TensorProto.Types.DataType.Float)
+        {
+            graph.Node.Add(new NodeProto
+            {
+                Name = "cast",
+                OpType = "Cast",
+                Input = { "probs32" },
+                Output = { "probs" },
+                Attribute = { new AttributeProto { Name = "to", I = (long)probabilities, Type = AttributeProto.Types.AttributeType.Int } },
+            });
+        }
         var model = new ModelProto { IrVersion = 8, ProducerName = "mosmos-tests", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
         if (cardJson is not null)
@@ -69,7 +82,7 @@ internal static class TinyOnnx
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static ValueInfoProto Value(string name, params object[] dims)
+    private static ValueInfoProto Value(string name, TensorProto.Types.DataType type, params object[] dims)
     {
         var shape = new TensorShapeProto();
         foreach (var dim in dims)
@@ -77,7 +90,7 @@ internal static class TinyOnnx
         return new ValueInfoProto
         {
             Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
         };
     }
 

@@ -78,6 +78,61 @@ public sealed class OnnxExporterTests(ITestOutputHelper output)
         Assert.Equal(torchLabels, ortLabels);
     }
 
+    /// <summary>
+    /// <c>--probabilities fp16</c>: the probabilities leave the graph as float16 (half-precision rounding of the
+    /// float32 Softmax, ≤ 2^-11 relative), logits and labels stay exact, and the argmax of the float16 probabilities
+    /// differs from TorchSharp's only where its two best classes are closer than the rounding.
+    /// </summary>
+    [Fact]
+    public void Fp16ProbabilitiesMatchTorchSharpToHalfPrecision()
+    {
+        using var tmp = new TempFolder();
+        using var model = TrainedModel();
+        var path = Path.Combine(tmp.Path, "model.onnx");
+        OnnxExporter.Write(model, Card, path, ProbabilityPrecision.Fp16);
+
+        using var scope = NewDisposeScope();
+        random.manual_seed(6);
+        var input = randn([1, 1, 24, 32, 16]);
+        model.eval();
+        float[] torchProbs;
+        long[] torchLabels;
+        using (no_grad())
+        {
+            var logits = model.forward(input);
+            torchProbs = nn.functional.softmax(logits, 1).data<float>().ToArray();
+            torchLabels = logits.argmax(1).data<long>().ToArray();
+        }
+
+        using var session = new InferenceSession(path);
+        Assert.Equal(Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float16, session.OutputMetadata["probs"].ElementDataType);
+        Assert.Equal(Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float, session.OutputMetadata["logits"].ElementDataType);
+        using var inValue = OrtValue.CreateTensorValueFromMemory(input.data<float>().ToArray(), [1, 1, 24, 32, 16]);
+        using var outputs = session.Run(new RunOptions(), ["image"], [inValue], ["probs", "labels"]);
+        var ortProbs = System.Runtime.InteropServices.MemoryMarshal.Cast<Float16, Half>(outputs[0].GetTensorDataAsSpan<Float16>()).ToArray()
+            .Select(h => (float)h).ToArray();
+        var ortLabels = outputs[1].GetTensorDataAsSpan<long>().ToArray();
+
+        var dProbs = torchProbs.Zip(ortProbs, (a, b) => Math.Abs(a - b)).Max();
+        output.WriteLine($"fp16: max |Δprobs| = {dProbs:E2}");
+        Assert.True(dProbs < 1e-3, $"max |Δprobs| = {dProbs:E2}");
+        Assert.Equal(torchLabels, ortLabels);
+        var voxels = torchLabels.Length;
+        var classes = torchProbs.Length / voxels;
+        var disagreements = 0;
+        for (var v = 0; v < voxels; v++)
+        {
+            var best = 0;
+            for (var c = 1; c < classes; c++)
+                if (ortProbs[c * voxels + v] > ortProbs[best * voxels + v]) best = c;
+            if (best == torchLabels[v]) continue;
+            disagreements++;
+            var margin = torchProbs[(int)torchLabels[v] * voxels + v] - torchProbs[best * voxels + v];
+            Assert.True(margin < 1e-3, $"voxel {v}: float16 argmax {best}, TorchSharp {torchLabels[v]}, margin {margin:E2}");
+        }
+        output.WriteLine($"fp16: argmax differs on {disagreements} of {voxels} voxels, each a near-tie");
+    }
+
     [Fact]
     public void InitializersAreNamedLikeTheStateDictAndTheGraphIsOpset17()
     {

@@ -22,6 +22,7 @@ internal sealed partial class SlidingWindowInference
         public float[] WeightY { get; } = GaussianImportance.Axis(patch.Y);
         public float[] WeightX { get; } = GaussianImportance.Axis(patch.X);
         public float[] RowWeights { get; } = new float[patch.X];
+        public float[] Row { get; } = new float[patch.X];
         public byte[] Labels { get; } = new byte[shape.Voxels];
         public int Depth { get; } = Math.Min(patch.Z, shape.Z);
         public int SliceVoxels { get; } = shape.Y * shape.X;
@@ -62,7 +63,20 @@ internal sealed partial class SlidingWindowInference
         }
     }
 
-    private static void Accumulate(State state, Extent3 origin, ReadOnlySpan<float> probabilities)
+    private static void Accumulate(State state, Extent3 origin, ReadOnlySpan<float> probabilities) =>
+        Accumulate(state, origin, probabilities, static (source, _) => source);
+
+    /// <summary>FP16 probabilities: each row is widened into <see cref="State.Row"/> before it is weighted.</summary>
+    private static void Accumulate(State state, Extent3 origin, ReadOnlySpan<Half> probabilities) =>
+        Accumulate(state, origin, probabilities, static (source, row) =>
+        {
+            TensorPrimitives.ConvertToSingle(source, row);
+            return row;
+        });
+
+    private delegate ReadOnlySpan<float> Widen<T>(ReadOnlySpan<T> source, Span<float> row);
+
+    private static void Accumulate<T>(State state, Extent3 origin, ReadOnlySpan<T> probabilities, Widen<T> widen)
     {
         if (origin.Z > state.WindowZ)
             Finish(state, origin.Z);
@@ -71,6 +85,7 @@ internal sealed partial class SlidingWindowInference
         var plane = state.Depth * state.SliceVoxels;
         var width = Math.Min(patch.X, shape.X - origin.X);
         var rowWeights = state.RowWeights.AsSpan(0, width);
+        var row = state.Row.AsSpan(0, width);
         for (var z = 0; z < patch.Z && origin.Z + z < shape.Z; z++)
         {
             for (var y = 0; y < patch.Y && origin.Y + y < shape.Y; y++)
@@ -81,7 +96,7 @@ internal sealed partial class SlidingWindowInference
                 for (var c = 0; c < state.Classes; c++)
                 {
                     var sums = state.Sums.AsSpan(c * plane + target, width);
-                    TensorPrimitives.MultiplyAdd(probabilities.Slice(c * state.PatchVoxels + source, width), rowWeights, sums, sums);
+                    TensorPrimitives.MultiplyAdd(widen(probabilities.Slice(c * state.PatchVoxels + source, width), row), rowWeights, sums, sums);
                 }
             }
         }

@@ -10,7 +10,8 @@ namespace Mosmos.InferenceWorker.Model.SlidingWindow;
 /// <summary>
 /// Segments a normalised float32 volume [z, y, x] with a patch model called through <see cref="IModelClient"/>:
 /// patches on a <see cref="PatchGrid"/>, batches of <see cref="ModelServerOptions.PatchBatchSize"/> as
-/// [B, 1, pz, py, px] FP32, class probabilities [B, C, pz, py, px] accumulated with Gaussian weights
+/// [B, 1, pz, py, px] FP32, class probabilities [B, C, pz, py, px] (FP32, or FP16 from a model exported with
+/// <c>--probabilities fp16</c>: half the bytes per patch, widened row by row) accumulated with Gaussian weights
 /// (<see cref="GaussianImportance"/>), argmax to a byte label map (label = class index). The weight sum is not
 /// kept: it is the same for every class of a voxel, so it cannot change the argmax. Memory: the label map, an
 /// accumulator of C × patch-depth × y × x floats that slides along z, and one batch of patches, all reused for
@@ -67,13 +68,21 @@ internal sealed partial class SlidingWindowInference(IModelClient client, IOptio
         request.RawInputContents.Add(UnsafeByteOperations.UnsafeWrap(state.Input.AsMemory(0, bytes)));
 
         var response = await client.InferAsync(request, cancellationToken).ConfigureAwait(false);
-        var probabilities = ReadProbabilities(response, model, count, state);
+        var probabilities = ReadProbabilities(response, model, count, state, out var elementBytes);
+        var patchBytes = state.Classes * state.PatchVoxels * elementBytes;
         for (var b = 0; b < count; b++)
-            Accumulate(state, state.Origins[b], probabilities.Slice(b * state.Classes * state.PatchVoxels, state.Classes * state.PatchVoxels));
+        {
+            var slice = probabilities.Slice(b * patchBytes, patchBytes);
+            if (elementBytes == sizeof(float))
+                Accumulate(state, state.Origins[b], MemoryMarshal.Cast<byte, float>(slice));
+            else
+                Accumulate(state, state.Origins[b], MemoryMarshal.Cast<byte, Half>(slice));
+        }
         state.Origins.Clear();
     }
 
-    private static ReadOnlySpan<float> ReadProbabilities(ModelInferResponse response, SlidingWindowModel model, int count, State state)
+    /// <summary>The raw probabilities of the batch, checked against its shape, and their element size (4 or 2).</summary>
+    private static ReadOnlySpan<byte> ReadProbabilities(ModelInferResponse response, SlidingWindowModel model, int count, State state, out int elementBytes)
     {
         var index = -1;
         for (var i = 0; i < response.Outputs.Count; i++)
@@ -85,17 +94,18 @@ internal sealed partial class SlidingWindowInference(IModelClient client, IOptio
             throw ModelError($"model '{model.ModelName}' returned no raw output '{model.OutputName}'");
         var output = response.Outputs[index];
         var patch = state.Patch;
-        if (output.Datatype != "FP32" || output.Shape.Count != 5 || output.Shape[0] != count
+        elementBytes = output.Datatype switch { "FP32" => sizeof(float), "FP16" => 2, _ => 0 };
+        if (elementBytes == 0 || output.Shape.Count != 5 || output.Shape[0] != count
             || output.Shape[2] != patch.Z || output.Shape[3] != patch.Y || output.Shape[4] != patch.X)
-            throw ModelError($"model '{model.ModelName}' output '{model.OutputName}' is {output.Datatype} [{string.Join(',', output.Shape)}]; expected FP32 [{count},C,{patch.Z},{patch.Y},{patch.X}]");
+            throw ModelError($"model '{model.ModelName}' output '{model.OutputName}' is {output.Datatype} [{string.Join(',', output.Shape)}]; expected FP32 or FP16 [{count},C,{patch.Z},{patch.Y},{patch.X}]");
         var classes = output.Shape[1];
         if (classes is < 1 or > 256 || (state.Classes != 0 && classes != state.Classes))
             throw ModelError($"model '{model.ModelName}' returned {classes} classes; expected 1..256, the same for every patch");
         state.EnsureAccumulator((int)classes);
         var raw = response.RawOutputContents[index].Span;
-        if (raw.Length != (long)count * classes * state.PatchVoxels * sizeof(float))
-            throw ModelError($"model '{model.ModelName}' output '{model.OutputName}' has {raw.Length} bytes for shape [{string.Join(',', output.Shape)}]");
-        return MemoryMarshal.Cast<byte, float>(raw);
+        if (raw.Length != (long)count * classes * state.PatchVoxels * elementBytes)
+            throw ModelError($"model '{model.ModelName}' output '{model.OutputName}' has {raw.Length} bytes for {output.Datatype} [{string.Join(',', output.Shape)}]");
+        return raw;
     }
 
     private static RpcException ModelError(string message) => new(new Status(StatusCode.Internal, message));
