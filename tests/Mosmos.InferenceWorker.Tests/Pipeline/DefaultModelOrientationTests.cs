@@ -14,7 +14,7 @@ namespace Mosmos.InferenceWorker.Tests.Pipeline;
 /// feet first supine, head first prone and feet first prone (the CT series then differ in row and column
 /// directions and slice order). The worker resamples every series onto the patient axes before the model, so the
 /// organs must come out in the right place — liver and right kidney on the patient's right, spleen, left kidney and
-/// stomach on the left — in every position alike (measured with 0.4.0: liver 0.92, spleen 0.82–0.85, kidney_right
+/// stomach on the left — in every position alike (measured with 0.4.0, whose weights 0.4.1 shares: liver 0.92, spleen 0.82–0.85, kidney_right
 /// 0.70–0.71, kidney_left 0.77–0.85, stomach 0.84–0.87, aorta 0.75–0.77).
 /// </summary>
 public sealed class DefaultModelOrientationTests(ITestOutputHelper output)

@@ -34,10 +34,16 @@ public sealed class TrainerVerbsTests
         Assert.False(card.PostProcessing.LargestComponent || card.PostProcessing.FillHoles);
 
         // The card's post-processing is the export's to set; evaluate then applies it as the worker does.
+        // So are float16 probabilities (evaluate widens them) and the description of the training data.
         var cleaned = Path.Combine(tmp.Path, "cleaned.onnx");
-        Assert.Equal(0, ExportCommand.Run(new Arguments([run, "--out", cleaned, "--largest-component", "--fill-holes"], ExportCommand.Flags)));
-        Assert.True(OnnxExporter.ReadCard(cleaned).PostProcessing is { LargestComponent: true, FillHoles: true });
+        Assert.Equal(0, ExportCommand.Run(new Arguments([run, "--out", cleaned, "--largest-component", "--fill-holes", "--probabilities", "fp16",
+            "--training-data", "TinyData, 2 studies"], ExportCommand.Flags)));
+        var cleanedCard = OnnxExporter.ReadCard(cleaned);
+        Assert.True(cleanedCard.PostProcessing is { LargestComponent: true, FillHoles: true });
+        Assert.Equal("TinyData, 2 studies", cleanedCard.Training?.Data);
         Assert.Equal(0, EvaluateCommand.Run(new Arguments(["--model", cleaned, "--data", data, "--out", Path.Combine(tmp.Path, "eval-cleaned")], new HashSet<string>())));
+        var wrong = Assert.Throws<UsageException>(() => ExportCommand.Run(new Arguments([run, "--out", cleaned, "--probabilities", "int8"], ExportCommand.Flags)));
+        Assert.Contains("fp32 or fp16", wrong.Message, StringComparison.Ordinal);
 
         var report = Path.Combine(tmp.Path, "eval");
         Assert.Equal(0, EvaluateCommand.Run(new Arguments(["--model", model, "--data", data, "--out", report], new HashSet<string>())));
