@@ -22,20 +22,11 @@ public sealed class RabbitMqRedeliveryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _rabbit = await TestServices.GetRabbitMqAsync();
-        _worker = await WorkerHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Bus:Transport"] = "RabbitMq",
-                ["Bus:Host"] = _rabbit.Host,
-                ["Bus:Port"] = _rabbit.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Bus:VirtualHost"] = _rabbit.VirtualHost,
-                ["Bus:User"] = _rabbit.User,
-                ["Bus:Password"] = _rabbit.Password,
-                ["Jobs:ImmediateRetries"] = "0",
-                ["Jobs:RedeliveryDelays:0"] = "00:00:01",
-                ["Jobs:RedeliveryDelays:1"] = "00:00:02",
-            },
-            new Dictionary<string, int> { ["flaky2"] = 2, ["down"] = int.MaxValue });
+        var settings = _rabbit.BusSettings().ToDictionary(p => p.Key, p => (string?)p.Value);
+        settings["Jobs:ImmediateRetries"] = "0";
+        settings["Jobs:RedeliveryDelays:0"] = "00:00:01";
+        settings["Jobs:RedeliveryDelays:1"] = "00:00:02";
+        _worker = await WorkerHost.StartAsync(settings, new Dictionary<string, int> { ["flaky2"] = 2, ["down"] = int.MaxValue });
     }
 
     public async Task DisposeAsync() => await _worker.DisposeAsync();

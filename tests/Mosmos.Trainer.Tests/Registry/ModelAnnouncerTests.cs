@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -22,15 +21,7 @@ public sealed class ModelAnnouncerTests
     public async Task PublishWithBusDeliversModelPublishedToAConsumer()
     {
         var rabbit = await TestServices.GetRabbitMqAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:Host"] = rabbit.Host,
-            ["Bus:Port"] = rabbit.Port.ToString(CultureInfo.InvariantCulture),
-            ["Bus:VirtualHost"] = rabbit.VirtualHost,
-            ["Bus:User"] = rabbit.User,
-            ["Bus:Password"] = rabbit.Password,
-        };
+        var settings = rabbit.BusSettings().ToDictionary(p => p.Key, p => (string?)p.Value);
         var received = new Received();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
