@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # ./mosmos bench mosmos [--smoke] [--out DIR] [--seeds "1 2 3"] [--labelled N] [--reports N] [--test N]
-#   [--pretrain-steps N] [--finetune-steps N] [--lambdas "0.1 0.3 0.5 1.0"] [--threads N] [--no-docs]
+#   [--pretrain-steps N] [--finetune-steps N] [--lambdas "0.1 0.3 0.5 1.0"] [--threads N] [--no-docs] [--table-only]
 # The MOSMOS evidence of issue 9 (docs/mosmos-results.md): phantom studies split into a few labelled ones, many
 # report-only ones and a labelled test set; per seed one pre-training run and the fine-tuning variants
 #   from scratch | pre-trained encoder only | MOSMOS without aligning loss (λ = 0) | MOSMOS λ ∈ LAMBDAS |
 #   from scratch with all labels | full MOSMOS (λ = 0.5) with all labels,
 # each exported and evaluated on the test set; then a per-organ table of mean ± SD over seeds. Every step is
 # skipped when its output exists, so an interrupted bench resumes. --smoke: the smallest configuration that runs
-# every step (minutes, not a result). Budget for the default: ~6 h on 2 idle cores (trainer/README.md "MOSMOS").
+# every step (minutes, not a result). --table-only: train nothing, write the table of the runs that exist (the
+# progress of a long run, with the options it was started with). Budget for the default: ~6 h on 2 idle cores.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MOSMOS_ROOT"
 
 out=.cache/bench/mosmos seeds="1 2 3" labelled=8 reports=200 test=8 pre_steps=1000 ft_steps=600
-lambdas="0.1 0.3 0.5 1.0" default_lambda=0.5 threads="" docs=1
+lambdas="0.1 0.3 0.5 1.0" default_lambda=0.5 threads="" docs=1 table_only=0
 spacing=6 size=64 patch=64 pre_batch=8 ft_batch=2 widths=8,16,32,64 embed=96 phantom_seed=5000 smoke=0
 while [ $# -gt 0 ]; do
   case $1 in
@@ -30,10 +31,12 @@ while [ $# -gt 0 ]; do
     --lambdas) lambdas=$2; shift;;
     --threads) threads=$2; shift;;
     --no-docs) docs=0;;
+    --table-only) table_only=1;;
     *) die "bench mosmos: unknown option $1";;
   esac
   shift
 done
+[ "$table_only" = 0 ] || [ -d "$out/runs" ] || die "bench mosmos --table-only: no runs in $out (start the bench without it first)"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 train() { "$MOSMOS_ROOT/mosmos" train "$@"; }
@@ -111,14 +114,15 @@ pretrain() {
     --steps "$pre_steps" --batch "$pre_batch" --size "$size" --spacing "$spacing" --widths "$widths" --embed-dim "$embed" \
     --checkpoint-every "$(( pre_steps > 4 ? pre_steps / 4 : 1 ))" "${thread_args[@]}" > "$pre.log"
 }
-for seed in $seeds; do
+[ "$table_only" = 1 ] && seeds_to_train="" || seeds_to_train=$seeds
+for seed in $seeds_to_train; do
   pretrain
   variant scratch labelled
   variant "lambda-$default_lambda" labelled --init "$pre" --align-weight "$default_lambda"
   variant encoder labelled --init "$pre" --no-attention
   variant lambda-0 labelled --init "$pre" --align-weight 0
 done
-for seed in $seeds; do
+for seed in $seeds_to_train; do
   pretrain
   for l in $lambdas; do variant "lambda-$l" labelled --init "$pre" --align-weight "$l"; done
   variant all-scratch all
