@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Mosmos.Contracts;
 using Mosmos.InferenceWorker.Model.Client;
 using Mosmos.InferenceWorker.Tests.Support;
@@ -54,12 +56,15 @@ internal static class GrpcOverhead
         }
     }
 
-    public static string Describe(ModelCard card, int rounds)
+    /// <summary>The patch of the measurement: its size, and the bytes in and out (out in the model's own output type).</summary>
+    public static string Describe(ModelCard card, byte[] model, int rounds)
     {
         var patch = new PatchCall(card);
+        using var session = new InferenceSession(model);
+        var (datatype, bytes) = session.OutputMetadata[card.OutputName].ElementDataType == TensorElementType.Float16 ? ("FP16", 2) : ("FP32", 4);
         return string.Create(CultureInfo.InvariantCulture,
-            $"one {card.PatchSize[0]}×{card.PatchSize[1]}×{card.PatchSize[2]} FP32 patch ({patch.InputBytes / 1e6:F1} MB in, " +
-            $"{patch.Classes} classes = {patch.Classes * patch.InputBytes / 1e6:F1} MB out), {rounds} rounds after 3 warm-ups");
+            $"one {card.PatchSize[0]}×{card.PatchSize[1]}×{card.PatchSize[2]} patch ({patch.InputBytes / 1e6:F1} MB FP32 in, " +
+            $"{patch.Classes} classes × {datatype} = {patch.Classes * patch.Input.LongLength * bytes / 1e6:F1} MB out), {rounds} rounds after 3 warm-ups");
     }
 
     public static string Table(IReadOnlyList<Row> rows)

@@ -71,7 +71,7 @@ internal static class PipelineBenchmark
 
         Log($"gRPC overhead, {options.Rounds} rounds");
         var overhead = await GrpcOverhead.MeasureAsync(modelBytes, card, options.Model, options.Rounds);
-        var body = PipelineReport.Write(options, machine, card, study, runs.Skip(1).ToList(), peakRss, overhead,
+        var body = PipelineReport.Write(options, machine, card, modelBytes, study, runs.Skip(1).ToList(), peakRss, overhead,
             new Goals(GoalTotalSeconds, GoalOutsideSeconds, GoalPeakRssBytes));
         Console.WriteLine(body);
         if (options.WriteDocs)

@@ -8,7 +8,7 @@ namespace Mosmos.InferenceWorker.Benchmarks;
 /// <summary>The Markdown of the "Inference pipeline" section: stage table, totals against the goals, gRPC overhead.</summary>
 internal static class PipelineReport
 {
-    public static string Write(PipelineOptions options, string machine, ModelCard card, PhantomUpload study, IReadOnlyList<JobRun> runs,
+    public static string Write(PipelineOptions options, string machine, ModelCard card, byte[] model, PhantomUpload study, IReadOnlyList<JobRun> runs,
         long peakRss, IReadOnlyList<GrpcOverhead.Row> overhead, Goals goals)
     {
         var c = CultureInfo.InvariantCulture;
@@ -54,7 +54,7 @@ internal static class PipelineReport
             outside the model ≤ {goals.OutsideSeconds} s: {Verdict(outside <= goals.OutsideSeconds)} ({outside:F2} s);
             peak RSS ≤ {goals.PeakRssBytes / 1e9:F2} GB: {Verdict(peakRss <= goals.PeakRssBytes)}.
 
-            gRPC overhead, {GrpcOverhead.Describe(card, options.Rounds)}: the three calls alternate within each round, so background load hits
+            gRPC overhead, {GrpcOverhead.Describe(card, model, options.Rounds)}: the three calls alternate within each round, so background load hits
             them alike; overhead = median of the per-round differences to the direct call.
 
             {GrpcOverhead.Table(overhead)}

@@ -28,7 +28,7 @@ static async Task<int> TinyOverheadAsync(string[] args)
     var model = TinyOnnx.Build("1", TinyOnnx.Version1);
     TinyOnnx.Write(dir.Path, "tiny.onnx", model);
     var card = TinyOnnx.Card() with { PatchSize = [96, 96, 96] };
-    Console.WriteLine($"{GrpcOverhead.Describe(card, rounds)}; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    Console.WriteLine($"{GrpcOverhead.Describe(card, model, rounds)}; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     Console.WriteLine(GrpcOverhead.Table(await GrpcOverhead.MeasureAsync(model, card, dir.Path, rounds)));
     return 0;
 }
