@@ -38,7 +38,7 @@ public static class EvaluationReport
         md.AppendLine().AppendLine("![mean Dice per organ, in table order; red line = 0.90](dice.png)").AppendLine();
         md.AppendLine("Overlays (`overlays/CASE.png`): the axial slice through the centre of the ground truth, prediction left, truth right.");
         File.WriteAllText(Path.Combine(folder, "evaluation.md"), md.ToString());
-        Charts.DiceBars(Path.Combine(folder, "dice.png"), [.. organs.Select(o => meanDice[o])]);
+        Charts.DiceBars(Path.Combine(folder, "dice.png"), organs, [.. organs.Select(o => meanDice[o])]);
         return meanDice;
     }
 }
