@@ -32,6 +32,9 @@ public sealed class HostedAdapterTests : IDisposable
     public async Task Follows_an_archive_by_dicomweb_alone_and_serves_metrics_to_key_holders_without_leaking_identifiers()
     {
         var orthanc = await TestServices.GetOrthancAsync();
+        // The shared archive holds other tests' studies of today; the rule takes only this test's, so that the job
+        // table holds one job and stands still while the gauge catches up with it.
+        string studyDescription = $"CT abdomen hosted {Guid.NewGuid():N}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -49,6 +52,7 @@ public sealed class HostedAdapterTests : IDisposable
             ["Selection:Rules:0:Model"] = "mosmos-abdomen@hosted",
             ["Selection:Rules:0:Modalities:0"] = "CT",
             ["Selection:Rules:0:MinSlices"] = "10",
+            ["Selection:Rules:0:StudyDescriptionPattern"] = "^" + studyDescription + "$",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
@@ -65,7 +69,8 @@ public sealed class HostedAdapterTests : IDisposable
 
         string study = DicomUid.Generate(), series = DicomUid.Generate();
         using (var dicomWeb = new DicomWebClient(new DicomWebClientOptions { BaseUrl = orthanc.DicomWebUrl, Username = orthanc.User, Password = orthanc.Password }))
-            (await dicomWeb.StoreAsync(TestStudies.Series(study, series, 12, ["ORIGINAL", "PRIMARY", "AXIAL"], studyDate: TestStudies.Today))).EnsureSuccess();
+            (await dicomWeb.StoreAsync(TestStudies.Series(study, series, 12, ["ORIGINAL", "PRIMARY", "AXIAL"], studyDate: TestStudies.Today,
+                studyDescription: studyDescription))).EnsureSuccess();
         IReadOnlyList<JobRecord> queued = [];
         Assert.True(await WaitAsync(async () => (queued = await store.ListAsync(new(StudyInstanceUid: study, State: JobState.Queued), default)).Count == 1),
             "the hosted adapter dispatched no job for the new study");
@@ -100,7 +105,8 @@ public sealed class HostedAdapterTests : IDisposable
             samples = PrometheusText.Parse(text);
             return table[JobState.Completed] + table[JobState.Superseded] >= 1
                 && table.All(state => JobsGauge(samples, state.Key) == state.Value);
-        }), $"jobs by state never showed the table ({string.Join(", ", table.Select(s => $"{s.Key} {s.Value}"))}):\n{text}");
+        }), $"jobs by state never showed the table ({string.Join(", ", table.Select(s => $"{s.Key} {s.Value}"))}); the adapter's samples:\n"
+            + string.Join('\n', text.Split('\n').Where(line => line.StartsWith("mosmos_adapter_jobs", StringComparison.Ordinal))));
 
         Assert.True(Value(samples, "mosmos_adapter_jobs_dispatched_total") >= 1);
         Assert.Equal(long.Parse(TestStudies.Today, CultureInfo.InvariantCulture), Value(samples, "mosmos_adapter_cursor"));

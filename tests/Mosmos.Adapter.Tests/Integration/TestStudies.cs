@@ -13,7 +13,7 @@ internal static class TestStudies
 
     public static IEnumerable<DicomDataset> Series(string study, string series, int count, string[] imageType, string modality = "CT",
         string sopClass = CtImageStorage, string manufacturer = "ACME", string description = "Abdomen 2.5 mm", int firstInstance = 1,
-        double[]? orientation = null, string studyDate = "20261124")
+        double[]? orientation = null, string studyDate = "20261124", string studyDescription = "CT abdomen")
     {
         for (int k = firstInstance; k < firstInstance + count; k++)
         {
@@ -24,7 +24,7 @@ internal static class TestStudies
                 .SetString(DicomTags.StudyDate, DicomVR.DA, studyDate)
                 .SetString(DicomTags.Modality, DicomVR.CS, modality)
                 .SetString(DicomTags.Manufacturer, DicomVR.LO, manufacturer)
-                .SetString(DicomTags.StudyDescription, DicomVR.LO, "CT abdomen")
+                .SetString(DicomTags.StudyDescription, DicomVR.LO, studyDescription)
                 .SetString(DicomTags.SeriesDescription, DicomVR.LO, description)
                 .SetString(DicomTags.BodyPartExamined, DicomVR.CS, "ABDOMEN")
                 .SetString(DicomTags.PatientName, DicomVR.PN, "Adapter^Test")

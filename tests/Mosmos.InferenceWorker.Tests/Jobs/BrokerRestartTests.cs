@@ -25,7 +25,8 @@ public sealed class BrokerRestartTests : IAsyncLifetime, IDisposable
     {
         WorkerHost.WriteModel(_registry.Path);
         _rabbit = await PrivateService.RabbitMqAsync();
-        _bus = await RabbitMqTestBus.StartAsync(_rabbit.RabbitMq);
+        // The test's events must outlive the restart too: the worker may report a job done before this connection is back.
+        _bus = await RabbitMqTestBus.StartAsync(_rabbit.RabbitMq, durableEventsQueue: "broker-restart-test-events");
     }
 
     public async Task DisposeAsync()

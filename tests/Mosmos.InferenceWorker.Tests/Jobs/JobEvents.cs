@@ -4,20 +4,27 @@ using Mosmos.Contracts;
 
 namespace Mosmos.InferenceWorker.Tests.Jobs;
 
-/// <summary>The job events a worker published, collected from a temporary endpoint on its bus.</summary>
+/// <summary>
+/// The job events a worker published, collected from an endpoint on its bus: a temporary one by default, or a
+/// durable queue of the given name, which keeps the events published while the test's own connection is down (a
+/// temporary queue dies with a broker restart, and what is published before it is declared again is lost).
+/// </summary>
 internal sealed class JobEvents
 {
     private readonly ConcurrentQueue<object> _events = new();
 
-    public static async Task<JobEvents> ConnectAsync(IBus bus)
+    public static async Task<JobEvents> ConnectAsync(IBus bus, string? durableQueue = null)
     {
         var events = new JobEvents();
-        var handle = bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), KebabCaseEndpointNameFormatter.Instance, e =>
+        void Handlers(IReceiveEndpointConfigurator e)
         {
             e.Handler<SegmentationStarted>(c => events.Add(c.Message));
             e.Handler<SegmentationCompleted>(c => events.Add(c.Message));
             e.Handler<SegmentationFailed>(c => events.Add(c.Message));
-        });
+        }
+        var handle = durableQueue is null
+            ? bus.ConnectReceiveEndpoint(new TemporaryEndpointDefinition(), KebabCaseEndpointNameFormatter.Instance, Handlers)
+            : bus.ConnectReceiveEndpoint(durableQueue, Handlers);
         await handle.Ready;
         return events;
     }

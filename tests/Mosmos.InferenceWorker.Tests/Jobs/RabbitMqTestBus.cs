@@ -24,8 +24,11 @@ internal sealed class RabbitMqTestBus : IAsyncDisposable
     public JobEvents Events { get; }
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
-    /// <summary>On the shared test RabbitMQ, or on the given one (a test's private broker).</summary>
-    public static async Task<RabbitMqTestBus> StartAsync(RabbitMqConnection? privateRabbit = null)
+    /// <summary>
+    /// On the shared test RabbitMQ, or on the given one (a test's private broker); job events on a durable queue of
+    /// that name when the broker will be restarted under the test (<see cref="JobEvents.ConnectAsync"/>).
+    /// </summary>
+    public static async Task<RabbitMqTestBus> StartAsync(RabbitMqConnection? privateRabbit = null, string? durableEventsQueue = null)
     {
         var rabbit = privateRabbit ?? await TestServices.GetRabbitMqAsync();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
@@ -34,7 +37,7 @@ internal sealed class RabbitMqTestBus : IAsyncDisposable
         builder.AddMosmosBus(_ => { });
         var host = builder.Build();
         await host.StartAsync();
-        var events = await JobEvents.ConnectAsync(host.Services.GetRequiredService<IBus>());
+        var events = await JobEvents.ConnectAsync(host.Services.GetRequiredService<IBus>(), durableEventsQueue);
         return new RabbitMqTestBus(host, rabbit, events);
     }
 
