@@ -16,7 +16,14 @@ public sealed record SegmentationCompleted(
     string ModelId,
     IReadOnlyList<OrganVolume> Organs,
     IReadOnlyList<StageTiming> Timings,
-    string? SupersedesKey = null);
+    string? SupersedesKey = null)
+{
+    /// <summary>
+    /// The FRACTIONAL attention SEG stored beside the organ SEG (a MOSMOS model whose card names an attention output:
+    /// one segment per organ tag), or null when none was written.
+    /// </summary>
+    public string? AttentionSegSopInstanceUid { get; init; }
+}
 
 /// <param name="OrganId">Organ catalog id, e.g. <c>liver</c>.</param>
 /// <param name="VolumeMl">Volume in millilitres (cm³).</param>

@@ -66,6 +66,13 @@ public static class ModelCardSerializer
         if (string.IsNullOrWhiteSpace(card.InputName)) e.Add("inputName is empty");
         if (string.IsNullOrWhiteSpace(card.OutputName)) e.Add("outputName is empty");
         if (card.MinimumSlices < 1) e.Add("minimumSlices must be at least 1");
+        // A card without "tags" (written before MOSMOS) reads it as null: no tags.
+        var tags = card.Tags ?? [];
+        if (tags.Any(string.IsNullOrWhiteSpace)) e.Add("tags has an empty organ id");
+        if (tags.Distinct(StringComparer.Ordinal).Count() != tags.Count) e.Add("tags lists an organ twice");
+        if (card.AttentionOutputName is not null && tags.Count == 0) e.Add("attentionOutputName needs the tags of its maps");
+        if (card.AttentionOutputName is { } attention && (string.IsNullOrWhiteSpace(attention) || attention == card.OutputName))
+            e.Add("attentionOutputName must name an output other than outputName");
         return e;
     }
 

@@ -1,6 +1,6 @@
 namespace Mosmos.Dicom.Seg;
 
-/// <summary>One encoded frame: the source slice, the segment number (0 for LABELMAP) and the label value it tests.</summary>
+/// <summary>One encoded frame: the source slice, the segment number (0 for LABELMAP) and the segment's label value.</summary>
 internal readonly record struct PlannedFrame(int Slice, int SegmentNumber, byte Value);
 
 /// <summary>
@@ -15,17 +15,23 @@ internal sealed class FramePlan(IReadOnlyList<PlannedFrame> frames, int[] planeI
     /// <summary>Per source slice: its rank among the kept planes (1-based), or 0 when no frame uses it.</summary>
     public int[] PlaneIndex { get; } = planeIndex;
 
-    public static FramePlan ForBinary(int[] histogram, int slices, IReadOnlyList<EncodedSegment> segments, bool omitEmpty)
+    public static FramePlan ForBinary(int[] histogram, int slices, IReadOnlyList<EncodedSegment> segments, bool omitEmpty) =>
+        PerSegment(slices, segments, omitEmpty, (s, k) => histogram[k * Occupancy.Values + s.Description.LabelValue] > 0);
+
+    /// <summary>
+    /// One frame per (segment, plane), segment by segment, planes in source order (BINARY and FRACTIONAL);
+    /// <paramref name="holds"/> tells whether a segment has a voxel on slice k.
+    /// </summary>
+    public static FramePlan PerSegment(int slices, IReadOnlyList<EncodedSegment> segments, bool omitEmpty, Func<EncodedSegment, int, bool> holds)
     {
         var frames = new List<PlannedFrame>();
         var used = new bool[slices];
         foreach (var s in segments)
         {
-            byte value = s.Description.LabelValue;
             for (int k = 0; k < slices; k++)
             {
-                if (omitEmpty && histogram[k * Occupancy.Values + value] == 0) continue;
-                frames.Add(new PlannedFrame(k, s.SegmentNumber, value));
+                if (omitEmpty && !holds(s, k)) continue;
+                frames.Add(new PlannedFrame(k, s.SegmentNumber, s.Description.LabelValue));
                 used[k] = true;
             }
         }

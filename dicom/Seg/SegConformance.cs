@@ -1,7 +1,7 @@
 namespace Mosmos.Dicom.Seg;
 
 /// <summary>
-/// MOSMOS's own checks of a BINARY or LABELMAP SEG, including what <c>dciodvfy</c> does not catch
+/// MOSMOS's own checks of a BINARY, FRACTIONAL or LABELMAP SEG, including what <c>dciodvfy</c> does not catch
 /// (dicom-seg-sr.md §6.3): Plane Position in every frame, Frame of Reference UID, exact packed length,
 /// frame counts, dimension index counts, segment numbering, references. Returns the problems found.
 /// </summary>
@@ -17,7 +17,21 @@ public static class SegConformance
         if (seg.GetSequence(DicomTags.ReferencedSeriesSequence).Count == 0) problems.Add("ReferencedSeriesSequence is missing");
         CheckSegments(seg, problems, labelMap);
         CheckFrames(seg, problems, labelMap);
+        if (seg.GetString(DicomTags.SegmentationType) == "FRACTIONAL") CheckFractional(seg, problems);
         return problems;
+    }
+
+    /// <summary>PS3.3 C.8.20.2: 8 bits, a fractional type, and no stored value above MaximumFractionalValue.</summary>
+    private static void CheckFractional(DicomDataset seg, List<string> problems)
+    {
+        if (seg.GetUInt16(DicomTags.BitsAllocated) != 8 || seg.GetUInt16(DicomTags.BitsStored) != 8 || seg.GetUInt16(DicomTags.HighBit) != 7)
+            problems.Add("FRACTIONAL needs BitsAllocated 8, BitsStored 8, HighBit 7");
+        if (seg.GetString(DicomTags.SegmentationFractionalType) is not ("PROBABILITY" or "OCCUPANCY"))
+            problems.Add("SegmentationFractionalType is not PROBABILITY or OCCUPANCY");
+        int max = seg.GetUInt16(DicomTags.MaximumFractionalValue) ?? 0;
+        if (max is < 1 or > byte.MaxValue) problems.Add($"MaximumFractionalValue is {max}, not 1..255");
+        else if (max < byte.MaxValue && seg.GetBytes(DicomTags.PixelData).Span.ContainsAnyInRange((byte)(max + 1), byte.MaxValue))
+            problems.Add($"a stored value exceeds MaximumFractionalValue {max}");
     }
 
     private static void CheckSegments(DicomDataset seg, List<string> problems, bool labelMap)

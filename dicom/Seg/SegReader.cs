@@ -65,6 +65,13 @@ public static class SegReader
         return new Segmentation(ds, type, rows, columns, bits, maxFractional, segments, frameInfos, pixels, options)
         {
             ImageOrientationPatient = orientation is { Length: 6 } ? orientation : null,
+            // Not needed to decode, so tolerated when missing (Type 1C).
+            FractionalType = type != SegmentationType.Fractional ? null : ds.GetString(DicomTags.SegmentationFractionalType) switch
+            {
+                "PROBABILITY" => FractionalType.Probability,
+                "OCCUPANCY" => FractionalType.Occupancy,
+                _ => null,
+            },
         };
     }
 

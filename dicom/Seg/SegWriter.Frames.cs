@@ -5,11 +5,11 @@ public static partial class SegWriter
     /// <summary>
     /// Multi-frame Functional Groups and Multi-frame Dimension (PS3.3 A.51.5, C.7.6.16, C.7.6.17): shared Pixel
     /// Measures and Plane Orientation copied from the source; per frame Frame Content, Plane Position, Segment
-    /// Identification (BINARY) and Derivation Image, every group in every frame (dicom-seg-sr.md §1.4–1.5).
+    /// Identification (BINARY, FRACTIONAL) and Derivation Image, every group in every frame (dicom-seg-sr.md §1.4–1.5).
     /// </summary>
     private static void AddFunctionalGroups(DicomDataset ds, SourceSeries source, FramePlan plan, SegWriterOptions options)
     {
-        bool binary = options.Type != SegmentationType.LabelMap;
+        bool perSegment = options.Type != SegmentationType.LabelMap;
         var measures = new DicomDataset().SetString(DicomTags.PixelSpacing, DicomVR.DS, source.PixelSpacing.Split('\\'));
         if (source.SliceThickness is { } thickness) measures.SetString(DicomTags.SliceThickness, DicomVR.DS, thickness);
         else measures.SetDecimals(DicomTags.SliceThickness, Math.Round(source.SliceSpacing, 6));
@@ -25,13 +25,13 @@ public static partial class SegWriter
             var frame = plan.Frames[f];
             uint plane = (uint)plan.PlaneIndex[frame.Slice];
             var content = new DicomDataset().SetUInt32(DicomTags.DimensionIndexValues,
-                binary ? [(uint)frame.SegmentNumber, plane] : [plane]);
+                perSegment ? [(uint)frame.SegmentNumber, plane] : [plane]);
             var item = new DicomDataset()
                 .SetSequence(DicomTags.FrameContentSequence, content)
                 .SetSequence(DicomTags.PlanePositionSequence, new DicomDataset()
                     .SetString(DicomTags.ImagePositionPatient, DicomVR.DS, source.Frames[frame.Slice].ImagePositionPatient.Split('\\')))
                 .SetSequence(DicomTags.DerivationImageSequence, DerivationItem(source.Frames[frame.Slice]));
-            if (binary)
+            if (perSegment)
             {
                 item.SetSequence(DicomTags.SegmentIdentificationSequence,
                     new DicomDataset().SetUInt16(DicomTags.ReferencedSegmentNumber, checked((ushort)frame.SegmentNumber)));
@@ -39,7 +39,7 @@ public static partial class SegWriter
             items[f] = item;
         }
         ds.SetSequence(DicomTags.PerFrameFunctionalGroupsSequence, items);
-        AddDimensions(ds, DicomUid.Derive(options.UidKey, binary ? "seg-dimension-organization" : "seg-labelmap-dimension-organization"), binary);
+        AddDimensions(ds, DicomUid.Derive(options.UidKey, UidPrefix(options.Type) + "-dimension-organization"), perSegment);
     }
 
     /// <summary>Derivation Image with the codes PS3.3 A.51.5.1 mandates: 113076 Segmentation, 121322 source image.</summary>
@@ -56,13 +56,13 @@ public static partial class SegWriter
             .SetSequence(DicomTags.SourceImageSequence, sourceImage);
     }
 
-    /// <summary>Dimension Organization and Index: (segment, position) for BINARY, (position) for LABELMAP.</summary>
-    private static void AddDimensions(DicomDataset ds, string organizationUid, bool binary)
+    /// <summary>Dimension Organization and Index: (segment, position) for BINARY and FRACTIONAL, (position) for LABELMAP.</summary>
+    private static void AddDimensions(DicomDataset ds, string organizationUid, bool perSegment)
     {
         ds.SetSequence(DicomTags.DimensionOrganizationSequence,
             new DicomDataset().SetString(DicomTags.DimensionOrganizationUid, DicomVR.UI, organizationUid));
         var position = DimensionItem(organizationUid, DicomTags.ImagePositionPatient, DicomTags.PlanePositionSequence, "ImagePositionPatient");
-        ds.SetSequence(DicomTags.DimensionIndexSequence, binary
+        ds.SetSequence(DicomTags.DimensionIndexSequence, perSegment
             ? [DimensionItem(organizationUid, DicomTags.ReferencedSegmentNumber, DicomTags.SegmentIdentificationSequence, "ReferencedSegmentNumber"), position]
             : [position]);
     }

@@ -67,7 +67,12 @@ public static partial class SegWriter
             .SetString(DicomTags.ContentLabel, DicomVR.CS, options.ContentLabel)
             .SetString(DicomTags.ContentDescription, DicomVR.LO, options.ContentDescription)
             .SetEmpty(DicomTags.ContentCreatorName, DicomVR.PN)
-            .SetString(DicomTags.SegmentationType, DicomVR.CS, options.Type == SegmentationType.LabelMap ? "LABELMAP" : "BINARY")
+            .SetString(DicomTags.SegmentationType, DicomVR.CS, options.Type switch
+            {
+                SegmentationType.LabelMap => "LABELMAP",
+                SegmentationType.Fractional => "FRACTIONAL",
+                _ => "BINARY",
+            })
             .SetString(DicomTags.SegmentsOverlap, DicomVR.CS, "NO");
         // C.8.20.2.2: 01 when any source image was lossy compressed, with its ratio and method.
         ds.SetString(DicomTags.LossyImageCompression, DicomVR.CS, source.Lossy is null ? "00" : "01");
@@ -75,11 +80,11 @@ public static partial class SegWriter
         if (source.Lossy?.Method is { } method) ds.SetString(DicomTags.LossyImageCompressionMethod, DicomVR.CS, method.Split('\\'));
     }
 
-    /// <summary>Image Pixel as the Segmentation Image module constrains it (PS3.3 C.8.20.2): 1-bit BINARY,
-    /// 8-bit LABELMAP with 0 as the background (Pixel Padding Value, Sup 243).</summary>
+    /// <summary>Image Pixel as the Segmentation Image module constrains it (PS3.3 C.8.20.2): 1-bit BINARY, 8-bit
+    /// FRACTIONAL, 8-bit LABELMAP with 0 as the background (Pixel Padding Value, Sup 243).</summary>
     private static void AddImagePixel(DicomDataset ds, SourceSeries source, SegmentationType type, int frames)
     {
-        ushort bits = type == SegmentationType.LabelMap ? (ushort)8 : (ushort)1;
+        ushort bits = type == SegmentationType.Binary ? (ushort)1 : (ushort)8;
         ds.SetUInt16(DicomTags.SamplesPerPixel, 1)
             .SetString(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2")
             .SetUInt16(DicomTags.Rows, checked((ushort)source.Rows))

@@ -1,11 +1,13 @@
 namespace Mosmos.Dicom.Seg;
 
 /// <summary>
-/// Encodes a label map as a DICOM Segmentation (PS3.3 A.51): BINARY by default, LABELMAP (Sup 243) on request.
-/// One pass over the label map finds the frames that hold voxels (<see cref="Occupancy"/>); the frames are then
-/// packed without per-voxel branching (<see cref="BitPacker"/>). Header modules live in <c>SegWriter.Header.cs</c>,
-/// the Segment Sequence in <c>SegWriter.Segments.cs</c>, functional groups and references in
-/// <c>SegWriter.Frames.cs</c>. Requirements and pitfalls: dicom-seg-sr.md §1.
+/// Encodes a DICOM Segmentation (PS3.3 A.51): from a label map BINARY by default, LABELMAP (Sup 243) on request
+/// (<see cref="Encode"/>); from per-segment 8-bit maps FRACTIONAL (<see cref="EncodeFractional"/>,
+/// <c>SegWriter.Fractional.cs</c>). For a label map one pass finds the frames that hold voxels
+/// (<see cref="Occupancy"/>); the frames are then packed without per-voxel branching (<see cref="BitPacker"/>).
+/// All three share the frame plan (<see cref="FramePlan"/>) and <see cref="Assemble"/>: header modules in
+/// <c>SegWriter.Header.cs</c>, the Segment Sequence in <c>SegWriter.Segments.cs</c>, functional groups and
+/// references in <c>SegWriter.Frames.cs</c>. Requirements and pitfalls: dicom-seg-sr.md §1.
 /// </summary>
 public static partial class SegWriter
 {
@@ -34,8 +36,7 @@ public static partial class SegWriter
                 continue;
             }
             int frames = options.OmitEmptyFrames ? CountSlices(histogram, labels.Slices, segment.LabelValue) : labels.Slices;
-            string trackingUid = DicomUid.Derive(options.UidKey, "tracking/" + (segment.TrackingId ?? segment.Label));
-            encoded.Add(new EncodedSegment(encoded.Count + 1, segment, trackingUid, voxels, frames));
+            encoded.Add(new EncodedSegment(encoded.Count + 1, segment, TrackingUid(options, segment), voxels, frames));
         }
         if (encoded.Count == 0) return null;
 
@@ -45,10 +46,15 @@ public static partial class SegWriter
         byte[] pixels = options.Type == SegmentationType.LabelMap
             ? LabelMapPixels(labels, plan, encoded)
             : BitPacker.Pack(labels, plan.Frames.Select(f => (f.Slice, f.Value)).ToArray());
+        return Assemble(source, options, plan, encoded, absent, pixels);
+    }
 
-        bool labelMap = options.Type == SegmentationType.LabelMap;
-        string sopClass = labelMap ? SegmentationSopClass.LabelMapSegmentation : SegmentationSopClass.Segmentation;
-        string prefix = labelMap ? "seg-labelmap" : "seg";
+    /// <summary>The SEG data set around planned frames and their pixel data, for any <see cref="SegmentationType"/>.</summary>
+    private static SegmentationResult Assemble(SourceSeries source, SegWriterOptions options, FramePlan plan,
+        IReadOnlyList<EncodedSegment> encoded, IReadOnlyList<SegmentDescription> absent, byte[] pixels)
+    {
+        string sopClass = options.Type == SegmentationType.LabelMap ? SegmentationSopClass.LabelMapSegmentation : SegmentationSopClass.Segmentation;
+        string prefix = UidPrefix(options.Type);
         string sopInstance = DicomUid.Derive(options.UidKey, prefix + "-instance");
         string series = DicomUid.Derive(options.UidKey, prefix + "-series");
 
@@ -62,16 +68,38 @@ public static partial class SegWriter
         return new SegmentationResult(ds, sopClass, sopInstance, series, plan.Frames.Count, encoded, absent);
     }
 
-    private static void Validate(LabelMap labels, SourceSeries source, IReadOnlyList<SegmentDescription> segments, SegWriterOptions options)
+    /// <summary>What every UID of a SEG derives from besides the key, one per type, so that a BINARY, a LABELMAP
+    /// and a FRACTIONAL SEG made with the same <see cref="SegWriterOptions.UidKey"/> never share a UID.</summary>
+    private static string UidPrefix(SegmentationType type) => type switch
     {
-        if (labels.Columns != source.Columns || labels.Rows != source.Rows || labels.Slices != source.Frames.Count)
+        SegmentationType.LabelMap => "seg-labelmap",
+        SegmentationType.Fractional => "seg-fractional",
+        _ => "seg",
+    };
+
+    /// <summary>BINARY and LABELMAP share tracking UIDs (same organ, same label map); FRACTIONAL maps get their own.</summary>
+    private static string TrackingUid(SegWriterOptions options, SegmentDescription segment)
+    {
+        string prefix = options.Type == SegmentationType.Fractional ? "seg-fractional-tracking/" : "tracking/";
+        return DicomUid.Derive(options.UidKey, prefix + (segment.TrackingId ?? segment.Label));
+    }
+
+    /// <summary>Refuses values not on the source grid (slice k = source frame k).</summary>
+    private static void CheckGrid(string what, int columns, int rows, int slices, SourceSeries source, string paramName)
+    {
+        if (columns != source.Columns || rows != source.Rows || slices != source.Frames.Count)
         {
             throw new ArgumentException(
-                $"the label map ({labels.Columns}×{labels.Rows}×{labels.Slices}) is not on the source grid " +
-                $"({source.Columns}×{source.Rows}×{source.Frames.Count}): resample it to the source first", nameof(labels));
+                $"{what} ({columns}×{rows}×{slices}) is not on the source grid " +
+                $"({source.Columns}×{source.Rows}×{source.Frames.Count}): resample it to the source first", paramName);
         }
+    }
+
+    private static void Validate(LabelMap labels, SourceSeries source, IReadOnlyList<SegmentDescription> segments, SegWriterOptions options)
+    {
+        CheckGrid("the label map", labels.Columns, labels.Rows, labels.Slices, source, nameof(labels));
         if (options.Type == SegmentationType.Fractional)
-            throw new ArgumentException("the writer encodes BINARY or LABELMAP segmentations", nameof(options));
+            throw new ArgumentException("Encode writes BINARY or LABELMAP segmentations from a label map: use EncodeFractional for FRACTIONAL", nameof(options));
         ArgumentException.ThrowIfNullOrEmpty(options.UidKey);
         var seen = new HashSet<byte>();
         foreach (var s in segments)

@@ -6,11 +6,22 @@ public enum SegmentationType
     /// <summary>1-bit frames, one per segment and plane: the interoperable default.</summary>
     Binary,
 
-    /// <summary>8-bit frames holding a probability or occupancy (read only).</summary>
+    /// <summary>8-bit frames holding a probability or occupancy, one per segment and plane
+    /// (<see cref="SegWriter.EncodeFractional"/>; read back thresholded).</summary>
     Fractional,
 
     /// <summary>One 8-bit frame per plane whose value is the segment number (Sup 243, SOP class …66.7).</summary>
     LabelMap,
+}
+
+/// <summary>Segmentation Fractional Type (0062,0010), PS3.3 C.8.20.2.3: what a FRACTIONAL value means.</summary>
+public enum FractionalType
+{
+    /// <summary><c>PROBABILITY</c>: the probability, value / MaximumFractionalValue, that the voxel belongs to the segment.</summary>
+    Probability,
+
+    /// <summary><c>OCCUPANCY</c>: the fraction of the voxel the segment occupies.</summary>
+    Occupancy,
 }
 
 /// <summary>How <see cref="SegWriter"/> encodes a segmentation.</summary>
@@ -22,6 +33,9 @@ public sealed record SegWriterOptions
     public required SegmentationAlgorithm Algorithm { get; init; }
 
     public SegmentationType Type { get; init; } = SegmentationType.Binary;
+
+    /// <summary>FRACTIONAL only: written as Segmentation Fractional Type (0062,0010).</summary>
+    public FractionalType FractionalType { get; init; } = FractionalType.Probability;
 
     /// <summary>Leave out frames with no voxel of their segment (dicom-seg-sr.md §1.7); false writes every frame.</summary>
     public bool OmitEmptyFrames { get; init; } = true;

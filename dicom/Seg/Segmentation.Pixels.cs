@@ -41,6 +41,18 @@ public sealed partial class Segmentation
         }
     }
 
+    /// <summary>FRACTIONAL only: the stored values (0..<see cref="MaximumFractionalValue"/>) of frame
+    /// <paramref name="index"/>, not thresholded.</summary>
+    public void DecodeFractionalFrame(int index, Span<byte> destination)
+    {
+        if (Type != SegmentationType.Fractional) throw new InvalidOperationException($"a {Type} segmentation has no fractional values");
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Frames.Count);
+        int n = Rows * Columns;
+        if (destination.Length < n) throw new ArgumentException($"the destination needs {n} bytes", nameof(destination));
+        _pixels.Span.Slice(index * n, n).CopyTo(destination);
+    }
+
     /// <summary>Bits g = start … start + n − 1 of the packed value, LSB first.</summary>
     internal static void UnpackBits(ReadOnlySpan<byte> packed, long start, Span<byte> destination)
     {

@@ -58,6 +58,9 @@ public sealed partial class Segmentation
     /// <summary>FRACTIONAL only: the stored value that means 1.0.</summary>
     public int MaximumFractionalValue { get; }
 
+    /// <summary>FRACTIONAL only: PROBABILITY or OCCUPANCY; null when absent or another value.</summary>
+    public FractionalType? FractionalType { get; init; }
+
     public IReadOnlyList<SegmentInfo> Segments { get; }
 
     public IReadOnlyList<SegFrameInfo> Frames { get; }

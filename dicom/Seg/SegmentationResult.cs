@@ -1,11 +1,13 @@
 namespace Mosmos.Dicom.Seg;
 
-/// <summary>A segment as written: its number in the SEG, its description, tracking UID and extent.</summary>
+/// <summary>A segment as written: its number in the SEG, its description, tracking UID and extent (FRACTIONAL:
+/// <paramref name="VoxelCount"/> counts voxels with a non-zero value).</summary>
 public sealed record EncodedSegment(int SegmentNumber, SegmentDescription Description, string TrackingUid, long VoxelCount, int FrameCount);
 
 /// <summary>
 /// What <see cref="SegWriter"/> produced: the SEG data set (write it with <see cref="DicomWriter"/>), its UIDs,
-/// the segments it describes and those left out because the label map holds none of their voxels.
+/// the segments it describes and those left out because the label map holds none of their voxels (FRACTIONAL:
+/// every value of theirs is 0).
 /// </summary>
 public sealed record SegmentationResult(
     DicomDataset Dataset,

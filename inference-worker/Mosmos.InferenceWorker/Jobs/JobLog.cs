@@ -35,4 +35,10 @@ internal static partial class JobLog
 
     [LoggerMessage(3108, LogLevel.Error, "Offline segmentation of {Input} failed ({Reason}): {Message}")]
     public static partial void OfflineFailed(ILogger logger, string input, FailureReason reason, string message);
+
+    [LoggerMessage(3109, LogLevel.Warning, "Model {Model}: {Tags} attention maps × {Voxels} voxels exceed Pipeline:MaxAttentionValues ({Max}); the attention SEG is not written")]
+    public static partial void AttentionSkipped(ILogger logger, string model, int tags, long voxels, long max);
+
+    [LoggerMessage(3110, LogLevel.Warning, "Model {Model}: the attention SEG would hold more than Pipeline:MaxAttentionBytes ({Max}) of frames after {Tags} tag(s); it is not written")]
+    public static partial void AttentionTooLarge(ILogger logger, string model, int tags, long max);
 }

@@ -14,6 +14,9 @@ internal sealed class SegmentationJob(DicomWebSources sources, ModelCards models
         var clock = new StageClock();
         var output = await pipeline.RunAsync(source, job, lease.Model.Card, clock, cancellationToken).ConfigureAwait(false);
         return new SegmentationCompleted(job.JobId, job.IdempotencyKey, job.StudyInstanceUid, job.SeriesInstanceUid,
-            output.SegSopInstanceUid, output.Sr.SopInstanceUid, job.ModelId, output.Organs, clock.Timings, job.SupersedesKey);
+            output.SegSopInstanceUid, output.Sr.SopInstanceUid, job.ModelId, output.Organs, clock.Timings, job.SupersedesKey)
+        {
+            AttentionSegSopInstanceUid = output.Attention?.SopInstanceUid,
+        };
     }
 }

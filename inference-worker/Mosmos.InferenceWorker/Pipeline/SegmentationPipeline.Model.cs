@@ -33,12 +33,12 @@ internal sealed partial class SegmentationPipeline
         return true;
     }
 
-    private async Task<Volume<byte>> InferAsync(Volume<float> input, ModelCard card, CancellationToken cancellationToken)
+    private async Task<(Volume<byte> Labels, AttentionMaps? Attention)> InferAsync(Volume<float> input, ModelCard card, CancellationToken cancellationToken)
     {
         var g = input.Geometry;
-        var labels = await inference.SegmentAsync(input.Data, new Extent3(g.SizeZ, g.SizeY, g.SizeX), SlidingWindowModel.FromCard(card), cancellationToken)
-            .ConfigureAwait(false);
-        return new Volume<byte>(g, labels);
+        var shape = new Extent3(g.SizeZ, g.SizeY, g.SizeX);
+        var result = await inference.SegmentAsync(input.Data, shape, ModelFor(card, shape), cancellationToken).ConfigureAwait(false);
+        return (new Volume<byte>(g, result.Labels), result.Attention);
     }
 
     /// <summary>Nearest neighbour onto exactly the source grid; class indices the card does not name become background.</summary>

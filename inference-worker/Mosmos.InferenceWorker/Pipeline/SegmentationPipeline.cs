@@ -9,12 +9,13 @@ namespace Mosmos.InferenceWorker.Pipeline;
 /// <summary>
 /// One series through one model, a method per stage, each timed by a <see cref="StageClock"/>:
 /// fetch (QIDO + WADO-RS metadata), checks, volume (frames straight into the buffer), resample, normalise,
-/// inference, labels back to the source grid, post-processing, SEG, SR, store (one STOW-RS request).
+/// inference, labels back to the source grid, post-processing, SEG, the attention SEG of a MOSMOS model, SR, store
+/// (one STOW-RS request).
 /// The DICOMweb path (<see cref="RunAsync"/>) and the offline path (<see cref="SegmentVolumeAsync"/> after a Part 10
 /// read) share everything from the volume on. Every refusal is a <see cref="SegmentationException"/> or a
 /// <see cref="SeriesRejectedException"/>; transport failures keep their own types for the job's retry policy.
 /// </summary>
-internal sealed partial class SegmentationPipeline(SlidingWindowInference inference, IOptions<PipelineOptions> options)
+internal sealed partial class SegmentationPipeline(SlidingWindowInference inference, IOptions<PipelineOptions> options, ILogger<SegmentationPipeline> logger)
 {
     private PipelineOptions Options => options.Value;
 
@@ -48,14 +49,15 @@ internal sealed partial class SegmentationPipeline(SlidingWindowInference infere
         var segments = clock.Time("card", () => SegmentsOf(card));
         var resampled = clock.Time("resample", () => ResampleToModel(series.Volume, card));
         clock.Time("normalise", () => Normalise(resampled.Data, card.Intensity));
-        var modelLabels = await clock.TimeAsync("inference", () => InferAsync(resampled, card, cancellationToken)).ConfigureAwait(false);
+        var (modelLabels, attention) = await clock.TimeAsync("inference", () => InferAsync(resampled, card, cancellationToken)).ConfigureAwait(false);
         // On the model grid: the same organs at a fraction of the voxels of the source grid (1.6 s → 0.1 s on 512×512×200).
         clock.Time("postprocess", () => PostProcess(modelLabels, card));
         var labels = clock.Time("resample-back", () => ResampleToSource(modelLabels, resampled.Geometry, series.Geometry, card));
         var source = clock.Time("source", () => SourceOf(series.Layout));
         var seg = clock.Time("seg", () => WriteSeg(labels, source, segments, card, identity));
+        var attentionSeg = attention is null ? null : clock.Time("attention", () => WriteAttentionSeg(attention, resampled.Geometry, series.Geometry, source, card, identity));
         var sr = clock.Time("sr", () => WriteSr(labels, series.Volume, source, seg, card, identity));
-        return new SegmentationOutput(seg, sr.Report, sr.Organs);
+        return new SegmentationOutput(seg, sr.Report, sr.Organs) { Attention = attentionSeg };
     }
 
     /// <summary>The options the volume builder checks against: the card's modality, slices and tilt, our tolerances.</summary>

@@ -106,7 +106,8 @@ public sealed class HostedAdapterTests : IDisposable
             return table[JobState.Completed] + table[JobState.Superseded] >= 1
                 && table.All(state => JobsGauge(samples, state.Key) == state.Value);
         }), $"jobs by state never showed the table ({string.Join(", ", table.Select(s => $"{s.Key} {s.Value}"))}); the adapter's samples:\n"
-            + string.Join('\n', text.Split('\n').Where(line => line.StartsWith("mosmos_adapter_jobs", StringComparison.Ordinal))));
+            + string.Join('\n', text.Split('\n').Where(line => line.StartsWith("mosmos_adapter_jobs", StringComparison.Ordinal)))
+            + "\nthe scrape's metric families: " + string.Join(' ', samples.Select(s => s.Name.Split('_')[0]).Distinct(StringComparer.Ordinal)));
 
         Assert.True(Value(samples, "mosmos_adapter_jobs_dispatched_total") >= 1);
         Assert.Equal(long.Parse(TestStudies.Today, CultureInfo.InvariantCulture), Value(samples, "mosmos_adapter_cursor"));

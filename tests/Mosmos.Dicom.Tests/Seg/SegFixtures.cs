@@ -44,5 +44,23 @@ internal static class SegFixtures
         return map;
     }
 
+    public static SegWriterOptions FractionalOptions(string key = "seg-test-key") => Options(key) with { Type = SegmentationType.Fractional };
+
+    /// <summary>
+    /// Deterministic FRACTIONAL values (slices × rows × columns, 0..<paramref name="maximum"/>, about a third
+    /// non-zero, the extremes 1 and the maximum included) with slice <paramref name="emptySlice"/> all zero.
+    /// </summary>
+    public static byte[] FractionalValues(int columns, int rows, int slices, byte maximum, int emptySlice, int seed = 11)
+    {
+        var values = new byte[columns * rows * slices];
+        var random = new Random(seed);
+        for (int i = 0; i < values.Length; i++)
+            values[i] = random.Next(3) == 0 ? (byte)random.Next(1, maximum + 1) : (byte)0;
+        values[0] = maximum;
+        values[^1] = 1;
+        if (emptySlice >= 0) Array.Clear(values, emptySlice * columns * rows, columns * rows);
+        return values;
+    }
+
     public static string TempFolder() => Directory.CreateTempSubdirectory("mosmos-seg-").FullName;
 }

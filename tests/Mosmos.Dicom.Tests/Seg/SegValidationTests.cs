@@ -103,6 +103,26 @@ public sealed class SegValidationTests : IDisposable
         await Validators.AssertIodValidAsync(seg);
     }
 
+    [Theory]
+    [InlineData(true, FractionalType.Probability, 3)]
+    [InlineData(false, FractionalType.Occupancy, 1)]
+    public async Task Fractional_seg_validates(bool omitEmpty, FractionalType fractionalType, int segments)
+    {
+        var series = new SegTestSeries { Columns = 13, Rows = 11, Slices = 7, RowDirection = [0.8660254, 0.5, 0], ColumnDirection = [0.0868241, -0.1503837, -0.9848078], Reversed = true };
+        string folder = Directory.CreateDirectory(Path.Combine(_root, "fractional-" + Interlocked.Increment(ref _studies))).FullName;
+        var ct = series.WriteTo(folder);
+        var maps = new FractionalSegmentation(13, 11, 7, maximumFractionalValue: 200);
+        foreach (var (id, i) in ObliqueOrgans.Take(segments).Select((id, i) => (id, i)))
+            maps.Add(SegmentDescription.FromOrgan(OrganCatalog.Get(id), (byte)(i + 1)), SegFixtures.FractionalValues(13, 11, 7, 200, emptySlice: i + 2, seed: i));
+        maps.Add(SegmentDescription.FromOrgan(OrganCatalog.Get("spleen"), 9), new byte[13 * 11 * 7]); // absent: not written
+        var seg = SegWriter.EncodeFractional(maps, series.Source(), SegFixtures.FractionalOptions("fractional") with { OmitEmptyFrames = omitEmpty, FractionalType = fractionalType })!;
+        string path = Path.Combine(folder, "seg.dcm");
+        DicomWriter.Write(path, seg.Dataset);
+
+        await Validators.AssertIodValidAsync(path);
+        await Validators.AssertEntitiesConsistentAsync([.. ct, path]);
+    }
+
     [Fact]
     public async Task Nothing_found_report_is_valid()
     {

@@ -52,12 +52,20 @@ internal sealed class WorkerHost : IAsyncDisposable
     public static string WriteModel(string directory) =>
         TinyOnnx.Write(directory, "threshold.onnx", TinyOnnx.Build(([-10f, 10f], [0f, 0f]), ModelCardSerializer.Serialize(Card())));
 
+    /// <summary>The threshold model as a MOSMOS model: tag "liver", its attention the liver probability pooled over 2 × 4 × 4 blocks.</summary>
+    public static byte[] AttentionModel() => TinyOnnx.Build(([-10f, 10f], [0f, 0f]),
+        ModelCardSerializer.Serialize(Card() with { AttentionOutputName = "attention", Tags = ["liver"] }), attentionPool: (2, 4, 4));
+
+    /// <param name="model">The registry's model (card name threshold, version 1); the threshold model when null.</param>
     public static async Task<WorkerHost> StartAsync(IDictionary<string, string?> settings, IReadOnlyDictionary<string, int> flakySources,
-        IReadOnlyDictionary<string, DicomWebClientOptions>? otherSources = null)
+        IReadOnlyDictionary<string, DicomWebClientOptions>? otherSources = null, byte[]? model = null)
     {
         var orthanc = await TestServices.GetOrthancAsync();
         var registry = new TempDirectory();
-        WriteModel(registry.Path);
+        if (model is null)
+            WriteModel(registry.Path);
+        else
+            TinyOnnx.Write(registry.Path, "threshold.onnx", model);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = registry.Path });
         var configuration = new Dictionary<string, string?>
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Mosmos.Contracts;
 using Mosmos.Dicom;
 using Mosmos.Dicom.Seg;
 using Mosmos.InferenceWorker.Jobs;
@@ -32,6 +33,65 @@ public sealed class OfflineSegmentationTests
         Assert.Equal(series.StudyInstanceUid, seg.Dataset.GetString(DicomTags.StudyInstanceUid));
         var sr = DicomFile.Open(Path.Combine(output, "sr.dcm"));
         Assert.Equal("SR", sr.Dataset.GetString(DicomTags.Modality));
+    }
+
+    /// <summary>
+    /// A MOSMOS model's attention output (here: the liver probability pooled over 2 × 4 × 4 blocks, divided by its
+    /// maximum) becomes attention.dcm: a FRACTIONAL SEG on the source grid, one segment per tag, bright in the
+    /// sphere, 0 (below the threshold) in the far corner, the tag's organ codes on its segment.
+    /// </summary>
+    [Fact]
+    public async Task WritesTheAttentionOfAMosmosModelAsAFractionalSeg()
+    {
+        using var work = new TempDirectory();
+        var input = Directory.CreateDirectory(Path.Combine(work.Path, "in")).FullName;
+        var series = new SyntheticCt();
+        var instances = series.Build();
+        foreach (var (instance, i) in instances.Select((d, i) => (d, i)))
+            DicomWriter.Write(Path.Combine(input, $"{i:D3}.dcm"), instance);
+        var card = WorkerHost.Card() with { AttentionOutputName = "attention", Tags = ["liver"] };
+        var model = TinyOnnx.Write(work.Path, "threshold.onnx",
+            TinyOnnx.Build(([-10f, 10f], [0f, 0f]), ModelCardSerializer.Serialize(card), attentionPool: (2, 4, 4)));
+        var output = Path.Combine(work.Path, "out");
+
+        await RunAsync(input, output, model, work.Path, TimeSpan.FromSeconds(60));
+
+        var file = DicomFile.Open(Path.Combine(output, "attention.dcm"));
+        var attention = SegReader.Read(file);
+        Assert.Equal(SegmentationType.Fractional, attention.Type);
+        Assert.Equal(255, attention.MaximumFractionalValue);
+        Assert.Equal("PROBABILITY", file.Dataset.GetString(DicomTags.SegmentationFractionalType));
+        var segment = Assert.Single(attention.Segments);
+        Assert.Equal(("Liver attention", "liver"), (segment.Label, segment.Organ?.Id));
+        var organSeg = DicomFile.Open(Path.Combine(output, "seg.dcm")).Dataset;
+        Assert.NotEqual(organSeg.GetString(DicomTags.SeriesInstanceUid), file.Dataset.GetString(DicomTags.SeriesInstanceUid));
+        Assert.Equal(series.StudyInstanceUid, file.Dataset.GetString(DicomTags.StudyInstanceUid));
+
+        var pixels = file.Dataset.GetBytes(DicomTags.PixelData).ToArray();
+        int plane = series.Size * series.Size;
+        var middle = instances[series.Slices / 2].GetString(DicomTags.SopInstanceUid);
+        var frame = attention.Frames.Single(f => f.ReferencedSopInstanceUid == middle).Index;
+        int centre = series.Size / 2 * series.Size + series.Size / 2;
+        Assert.True(pixels[frame * plane + centre] >= 200, $"attention at the sphere's centre is {pixels[frame * plane + centre]}");
+        Assert.Equal(0, pixels[frame * plane]);
+        Assert.Equal(255, pixels.Max());
+    }
+
+    [Fact]
+    public async Task WritesNoAttentionWhenTheCardNamesNoAttentionOutput()
+    {
+        using var work = new TempDirectory();
+        var input = Directory.CreateDirectory(Path.Combine(work.Path, "in")).FullName;
+        foreach (var (instance, i) in new SyntheticCt().Build().Select((d, i) => (d, i)))
+            DicomWriter.Write(Path.Combine(input, $"{i:D3}.dcm"), instance);
+        var model = TinyOnnx.Write(work.Path, "threshold.onnx",
+            TinyOnnx.Build(([-10f, 10f], [0f, 0f]), ModelCardSerializer.Serialize(WorkerHost.Card() with { Tags = ["liver"] }), attentionPool: (2, 4, 4)));
+        var output = Path.Combine(work.Path, "out");
+
+        await RunAsync(input, output, model, work.Path, TimeSpan.FromSeconds(60));
+
+        Assert.True(File.Exists(Path.Combine(output, "seg.dcm")));
+        Assert.False(File.Exists(Path.Combine(output, "attention.dcm")));
     }
 
     /// <summary><c>segment INPUT --out OUTPUT --model MODEL</c> on a host built the way the worker's Program builds it.</summary>

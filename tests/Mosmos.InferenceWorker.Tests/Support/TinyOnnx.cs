@@ -31,8 +31,12 @@ internal static class TinyOnnx
         Overlap = 0.5,
     };
 
+    /// <param name="attentionPool">
+    /// When set, a second output <c>attention</c> [N, C − 1, d, h, w] as a MOSMOS model exports it: the probabilities
+    /// of classes 1 … C − 1 average-pooled over (z, y, x) blocks of this size, each map divided by its maximum.
+    /// </param>
     public static byte[] Build((float[] Weights, float[] Bias) parameters, string? cardJson,
-        TensorProto.Types.DataType probabilities = TensorProto.Types.DataType.Float)
+        TensorProto.Types.DataType probabilities = TensorProto.Types.DataType.Float, (int Z, int Y, int X)? attentionPool = null)
     {
         var classes = parameters.Weights.Length;
         var graph = new GraphProto { Name = "tiny" };
@@ -60,11 +64,52 @@ internal static class TinyOnnx
                 Attribute = { new AttributeProto { Name = "to", I = (long)probabilities, Type = AttributeProto.Types.AttributeType.Int } },
             });
         }
+        if (attentionPool is { } pool)
+            AddAttention(graph, classes, pool, probabilities == TensorProto.Types.DataType.Float ? "probs" : "probs32");
         var model = new ModelProto { IrVersion = 8, ProducerName = "mosmos-tests", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
         if (cardJson is not null)
             model.MetadataProps.Add(new StringStringEntryProto { Key = ModelCard.MetadataKey, Value = cardJson });
         return model.ToByteArray();
+    }
+
+    private static void AddAttention(GraphProto graph, int classes, (int Z, int Y, int X) pool, string probabilities)
+    {
+        graph.Output.Add(Value("attention", TensorProto.Types.DataType.Float, "N", classes - 1, "d", "h", "w"));
+        graph.Initializer.Add(Longs("tag_starts", [1]));
+        graph.Initializer.Add(Longs("tag_ends", [classes]));
+        graph.Initializer.Add(Longs("tag_axes", [1]));
+        var ints = AttributeProto.Types.AttributeType.Ints;
+        graph.Node.Add(new NodeProto
+        {
+            Name = "pool",
+            OpType = "AveragePool",
+            Input = { probabilities },
+            Output = { "pooled" },
+            Attribute =
+            {
+                new AttributeProto { Name = "kernel_shape", Ints = { pool.Z, pool.Y, pool.X }, Type = ints },
+                new AttributeProto { Name = "strides", Ints = { pool.Z, pool.Y, pool.X }, Type = ints },
+            },
+        });
+        graph.Node.Add(new NodeProto { Name = "tags", OpType = "Slice", Input = { "pooled", "tag_starts", "tag_ends", "tag_axes" }, Output = { "tag_maps" } });
+        graph.Node.Add(new NodeProto
+        {
+            Name = "peak",
+            OpType = "ReduceMax",
+            Input = { "tag_maps" },
+            Output = { "peaks" },
+            Attribute = { new AttributeProto { Name = "axes", Ints = { 2, 3, 4 }, Type = ints } },
+        });
+        graph.Node.Add(new NodeProto { Name = "normalise", OpType = "Div", Input = { "tag_maps", "peaks" }, Output = { "attention" } });
+    }
+
+    private static TensorProto Longs(string name, long[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.Add(values.Length);
+        tensor.Int64Data.AddRange(values);
+        return tensor;
     }
 
     public static byte[] Build(string version, (float[] Weights, float[] Bias) parameters) =>

@@ -110,10 +110,13 @@ public sealed class MosmosExportTests(ITestOutputHelper output)
     {
         using var model = Network();
         Assert.Throws<ArgumentException>(() => OnnxExporter.Build(model, Card with { Tags = ["spleen"] }));
-        Assert.Throws<ArgumentException>(() => OnnxExporter.Build(model, Card with { AttentionOutputName = "probs" }));
+        // A card that contradicts itself is refused by the card contract before the exporter looks at the network.
+        Assert.Contains("attentionOutputName must name an output other than outputName",
+            Assert.Throws<InvalidModelCardException>(() => OnnxExporter.Build(model, Card with { AttentionOutputName = "probs" })).Message, StringComparison.Ordinal);
         using var unet = new UNet3d(new UNetConfig(4, [4, 8, 16]));
         Assert.Throws<ArgumentException>(() => OnnxExporter.Build(unet, Card));
-        Assert.Throws<ArgumentException>(() => OnnxExporter.Build(unet, Card with { Tags = [] }));
+        Assert.Contains("attentionOutputName needs the tags of its maps",
+            Assert.Throws<InvalidModelCardException>(() => OnnxExporter.Build(unet, Card with { Tags = [] })).Message, StringComparison.Ordinal);
     }
 
     [Fact]

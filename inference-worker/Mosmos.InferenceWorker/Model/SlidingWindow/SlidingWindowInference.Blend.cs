@@ -29,6 +29,7 @@ internal sealed partial class SlidingWindowInference
         public int WindowZ { get; set; }
         public int Classes { get; private set; }
         public float[] Sums { get; private set; } = [];
+        public AttentionMaps? Attention { get; init; }
 
         public void EnsureAccumulator(int classes)
         {

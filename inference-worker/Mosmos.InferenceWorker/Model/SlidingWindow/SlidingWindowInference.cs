@@ -19,13 +19,16 @@ namespace Mosmos.InferenceWorker.Model.SlidingWindow;
 /// </summary>
 internal sealed partial class SlidingWindowInference(IModelClient client, IOptions<ModelServerOptions> options)
 {
-    public async Task<byte[]> SegmentAsync(ReadOnlyMemory<float> volume, Extent3 shape, SlidingWindowModel model, CancellationToken cancellationToken)
+    public async Task<SlidingWindowResult> SegmentAsync(ReadOnlyMemory<float> volume, Extent3 shape, SlidingWindowModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (shape.Z < 1 || shape.Y < 1 || shape.X < 1 || volume.Length != shape.Voxels)
             throw new ArgumentException($"volume has {volume.Length} values; shape {shape} needs {shape.Voxels}", nameof(volume));
         var patch = model.Patch;
-        var state = new State(shape, patch, Math.Max(1, options.Value.PatchBatchSize));
+        var state = new State(shape, patch, Math.Max(1, options.Value.PatchBatchSize))
+        {
+            Attention = model.AttentionOutputName is null ? null : new AttentionMaps(model.Tags, shape, patch.X),
+        };
         var zs = PatchGrid.Starts(shape.Z, patch.Z, model.Overlap);
         var ys = PatchGrid.Starts(shape.Y, patch.Y, model.Overlap);
         var xs = PatchGrid.Starts(shape.X, patch.X, model.Overlap);
@@ -44,7 +47,8 @@ internal sealed partial class SlidingWindowInference(IModelClient client, IOptio
         if (state.Origins.Count > 0)
             await RunBatchAsync(volume, model, state, cancellationToken).ConfigureAwait(false);
         Finish(state, shape.Z);
-        return state.Labels;
+        state.Attention?.Finish();
+        return new SlidingWindowResult(state.Labels, state.Attention);
     }
 
     private async Task RunBatchAsync(ReadOnlyMemory<float> volume, SlidingWindowModel model, State state, CancellationToken cancellationToken)
@@ -64,6 +68,8 @@ internal sealed partial class SlidingWindowInference(IModelClient client, IOptio
             Shape = { count, 1, patch.Z, patch.Y, patch.X },
         });
         request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = model.OutputName });
+        if (model.AttentionOutputName is { } attentionName)
+            request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = attentionName });
         // The patch buffer is reused; a unary call has serialised the request before its response can arrive.
         request.RawInputContents.Add(UnsafeByteOperations.UnsafeWrap(state.Input.AsMemory(0, bytes)));
 
@@ -78,20 +84,20 @@ internal sealed partial class SlidingWindowInference(IModelClient client, IOptio
             else
                 Accumulate(state, state.Origins[b], MemoryMarshal.Cast<byte, Half>(slice));
         }
+        if (state.Attention is { } maps)
+        {
+            var attention = ReadAttention(response, model, count, state, out var grid);
+            var cells = maps.Tags * (int)grid.Voxels;
+            for (var b = 0; b < count; b++)
+                maps.Accumulate(state.Origins[b], patch, grid, attention.Slice(b * cells, cells), state.WeightZ, state.WeightY, state.WeightX);
+        }
         state.Origins.Clear();
     }
 
     /// <summary>The raw probabilities of the batch, checked against its shape, and their element size (4 or 2).</summary>
     private static ReadOnlySpan<byte> ReadProbabilities(ModelInferResponse response, SlidingWindowModel model, int count, State state, out int elementBytes)
     {
-        var index = -1;
-        for (var i = 0; i < response.Outputs.Count; i++)
-        {
-            if (response.Outputs[i].Name == model.OutputName)
-                index = i;
-        }
-        if (index < 0 || index >= response.RawOutputContents.Count)
-            throw ModelError($"model '{model.ModelName}' returned no raw output '{model.OutputName}'");
+        var index = OutputIndex(response, model, model.OutputName);
         var output = response.Outputs[index];
         var patch = state.Patch;
         elementBytes = output.Datatype switch { "FP32" => sizeof(float), "FP16" => 2, _ => 0 };
@@ -106,6 +112,42 @@ internal sealed partial class SlidingWindowInference(IModelClient client, IOptio
         if (raw.Length != (long)count * classes * state.PatchVoxels * elementBytes)
             throw ModelError($"model '{model.ModelName}' output '{model.OutputName}' has {raw.Length} bytes for {output.Datatype} [{string.Join(',', output.Shape)}]");
         return raw;
+    }
+
+    /// <summary>
+    /// The batch's attention maps [count, K, d, h, w] FP32 and their grid (d, h, w), which must divide the patch: each
+    /// cell stands for a whole block of patch voxels.
+    /// </summary>
+    private static ReadOnlySpan<float> ReadAttention(ModelInferResponse response, SlidingWindowModel model, int count, State state, out Extent3 grid)
+    {
+        var name = model.AttentionOutputName!;
+        var index = OutputIndex(response, model, name);
+        var output = response.Outputs[index];
+        var patch = state.Patch;
+        var shape = output.Shape;
+        if (output.Datatype != "FP32" || shape.Count != 5 || shape[0] != count || shape[1] != model.Tags
+            || !Divides(shape[2], patch.Z) || !Divides(shape[3], patch.Y) || !Divides(shape[4], patch.X))
+            throw ModelError($"model '{model.ModelName}' attention output '{name}' is {output.Datatype} [{string.Join(',', shape)}]; expected FP32 [{count},{model.Tags},d,h,w] with d, h, w dividing the patch {patch.Z}×{patch.Y}×{patch.X}");
+        grid = new Extent3((int)shape[2], (int)shape[3], (int)shape[4]);
+        var raw = response.RawOutputContents[index].Span;
+        if (raw.Length != (long)count * model.Tags * grid.Voxels * sizeof(float))
+            throw ModelError($"model '{model.ModelName}' attention output '{name}' has {raw.Length} bytes for FP32 [{string.Join(',', shape)}]");
+        return MemoryMarshal.Cast<byte, float>(raw);
+    }
+
+    private static bool Divides(long cells, int length) => cells >= 1 && cells <= length && length % cells == 0;
+
+    private static int OutputIndex(ModelInferResponse response, SlidingWindowModel model, string name)
+    {
+        var index = -1;
+        for (var i = 0; i < response.Outputs.Count; i++)
+        {
+            if (response.Outputs[i].Name == name)
+                index = i;
+        }
+        if (index < 0 || index >= response.RawOutputContents.Count)
+            throw ModelError($"model '{model.ModelName}' returned no raw output '{name}'");
+        return index;
     }
 
     private static RpcException ModelError(string message) => new(new Status(StatusCode.Internal, message));

@@ -10,7 +10,8 @@ namespace Mosmos.InferenceWorker.Pipeline.Offline;
 
 /// <summary>
 /// The offline <c>segment</c> run: waits until the host (and its in-process model server) has started, reads the
-/// folder's Part 10 files into a volume, runs the same pipeline stages as a job, writes seg.dcm and sr.dcm, prints a
+/// folder's Part 10 files into a volume, runs the same pipeline stages as a job, writes seg.dcm and sr.dcm (and
+/// attention.dcm for a MOSMOS model with an attention output), prints a
 /// summary, sets the exit code (0 done, 1 refused or failed, 2 usage) and stops the host.
 /// </summary>
 internal sealed class OfflineSegmentation(IOptions<OfflineOptions> options, SegmentationPipeline pipeline, ModelCards models,
@@ -54,6 +55,8 @@ internal sealed class OfflineSegmentation(IOptions<OfflineOptions> options, Segm
             Directory.CreateDirectory(o.Output!);
             if (output.Seg is { } seg)
                 DicomWriter.Write(Path.Combine(o.Output!, "seg.dcm"), seg.Dataset);
+            if (output.Attention is { } attention)
+                DicomWriter.Write(Path.Combine(o.Output!, "attention.dcm"), attention.Dataset);
             DicomWriter.Write(Path.Combine(o.Output!, "sr.dcm"), output.Sr.Dataset);
             JobLog.OfflineWritten(logger, o.Input!, o.Output!, output.SegSopInstanceUid, output.Sr.SopInstanceUid);
             await Console.Out.WriteLineAsync(Summary(output, clock, o.Output!)).ConfigureAwait(false);
@@ -96,6 +99,8 @@ internal sealed class OfflineSegmentation(IOptions<OfflineOptions> options, Segm
     private static string Summary(SegmentationOutput output, StageClock clock, string folder)
     {
         var lines = new List<string> { $"SEG {(output.Seg is null ? "not written (no organ found)" : output.SegSopInstanceUid)}", $"SR  {output.Sr.SopInstanceUid}" };
+        if (output.Attention is { } attention)
+            lines.Add($"attention SEG {attention.SopInstanceUid} ({attention.Segments.Count} tag(s), {attention.NumberOfFrames} frames)");
         lines.AddRange(output.Organs.Select(o => string.Create(CultureInfo.InvariantCulture, $"  {o.OrganId,-24} {o.VolumeMl,10:F1} ml  mean {o.MeanHu,8:F1} HU")));
         lines.Add(string.Join("  ", clock.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Milliseconds:F0} ms"))));
         lines.Add($"written to {folder}");

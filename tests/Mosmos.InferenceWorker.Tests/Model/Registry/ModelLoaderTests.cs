@@ -68,6 +68,32 @@ public sealed class ModelLoaderTests : IDisposable
         Assert.Contains("outputName 'segmentation' is not a graph output (probs)", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"attentionOutputName\":\"attention\"", "attentionOutputName needs the tags of its maps")]
+    [InlineData("\"attentionOutputName\":\"attention\",\"tags\":[\"liver\",\"liver\"]", "tags lists an organ twice")]
+    [InlineData("\"attentionOutputName\":\"attention\",\"tags\":[\"liver\",\" \"]", "tags has an empty organ id")]
+    [InlineData("\"attentionOutputName\":\"probs\",\"tags\":[\"liver\"]", "attentionOutputName must name an output other than outputName")]
+    public void Refuses_a_card_whose_attention_output_and_tags_disagree(string attention, string problem)
+    {
+        var json = $$"""{"format":1,"name":"tiny","version":"1","modality":"CT","labels":{"1":"liver","2":"spleen"},"spacingMm":[1,1,1],"intensity":{"lower":-1000,"upper":1000,"mean":0,"std":1000},"patchSize":[5,6,8],"inputName":"image","outputName":"probs","minimumSlices":1,{{attention}}}""";
+        var path = TinyOnnx.Write(_dir.Path, "tags.onnx", TinyOnnx.Build(TinyOnnx.Version1, json, attentionPool: (2, 3, 1)));
+
+        var error = Assert.Throws<ModelLoadException>(() => _loader.Load(path));
+
+        Assert.True(error.Message.Contains(problem, StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_card_naming_an_attention_output_the_graph_lacks()
+    {
+        var card = TinyOnnx.Card() with { AttentionOutputName = "attention", Tags = ["liver", "spleen"] };
+        var path = TinyOnnx.Write(_dir.Path, "no-attention.onnx", TinyOnnx.Build(TinyOnnx.Version1, ModelCardSerializer.Serialize(card)));
+
+        var error = Assert.Throws<ModelLoadException>(() => _loader.Load(path));
+
+        Assert.Contains("attentionOutputName 'attention' is not a graph output", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Refuses_a_wrong_sha256()
     {

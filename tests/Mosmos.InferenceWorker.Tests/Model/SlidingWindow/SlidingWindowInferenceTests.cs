@@ -30,8 +30,8 @@ public sealed class SlidingWindowInferenceTests : IDisposable
         var model = SlidingWindowModel.FromCard(TinyOnnx.Card());
         Assert.Equal(new Extent3(8, 6, 5), model.Patch);
 
-        var labels = await host.Services.GetRequiredService<SlidingWindowInference>()
-            .SegmentAsync(volume, shape, model, CancellationToken.None);
+        var labels = (await host.Services.GetRequiredService<SlidingWindowInference>()
+            .SegmentAsync(volume, shape, model, CancellationToken.None)).Labels;
 
         var whole = await host.Client.InferAsync(Requests.Fp32(volume, [1, 1, shape.Z, shape.Y, shape.X]), CancellationToken.None);
         var probabilities = Requests.Output(whole);
@@ -96,7 +96,7 @@ public sealed class SlidingWindowInferenceTests : IDisposable
         using var dir = new TempDirectory();
         TinyOnnx.Write(dir.Path, "tiny.onnx", onnx);
         await using var host = await ModelServerHost.StartAsync(dir.Path);
-        var labels = await host.Services.GetRequiredService<SlidingWindowInference>().SegmentAsync(volume, shape, model, CancellationToken.None);
+        var labels = (await host.Services.GetRequiredService<SlidingWindowInference>().SegmentAsync(volume, shape, model, CancellationToken.None)).Labels;
         var whole = await host.Client.InferAsync(Requests.Fp32(volume, [1, 1, shape.Z, shape.Y, shape.X]), CancellationToken.None);
         return (labels, whole.Outputs[0].Datatype == "FP32" ? Requests.Output(whole) : []);
     }
