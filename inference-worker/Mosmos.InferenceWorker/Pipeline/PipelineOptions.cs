@@ -25,6 +25,9 @@ internal sealed class PipelineOptions
     /// </summary>
     public bool WriteAttention { get; set; } = true;
 
+    /// <summary>The tags (organ catalog ids) whose attention is written; empty: every tag of the card.</summary>
+    public IList<string> AttentionTags { get; } = [];
+
     /// <summary>Attention below this fraction of a map's maximum is written as 0, so that frames with none are left out.</summary>
     [Range(0.0, 0.99)]
     public double AttentionThreshold { get; set; } = 0.2;

@@ -43,6 +43,11 @@ internal sealed partial class SegmentationPipeline
         var threshold = (float)Options.AttentionThreshold;
         for (var k = 0; k < segments.Count; k++)
         {
+            if (Options.AttentionTags.Count > 0 && !Options.AttentionTags.Contains(card.Tags[k], StringComparer.Ordinal))
+            {
+                attention.Release(k);
+                continue;
+            }
             var map = attention.Map(k);
             Cut(map, threshold);
             var onSource = VolumeResampler.Linear(new Volume<float>(model, map), sourceGrid, 0, Options.MaxVoxels);

@@ -29,10 +29,14 @@ public sealed class AttentionJobTests
         Assert.Single(await OrthancStudies.SeriesAsync(series.StudyInstanceUid, "SR"));
     }
 
-    /// <summary>Turned off, or over its size budget (with a warning naming the setting): the organ SEG and SR are written as usual.</summary>
+    /// <summary>
+    /// Turned off, over its size budget (with a warning naming the setting), or limited to tags the model does not
+    /// have: no attention SEG, and the organ SEG and SR are written as usual.
+    /// </summary>
     [Theory]
     [InlineData("Pipeline:WriteAttention", "false", null)]
     [InlineData("Pipeline:MaxAttentionBytes", "1024", "Pipeline:MaxAttentionBytes (1024)")]
+    [InlineData("Pipeline:AttentionTags:0", "spleen", null)]
     public async Task WritesNoAttentionSegWhenToldNotToOrWhenItIsTooLarge(string setting, string value, string? warning)
     {
         await using var worker = await WorkerHost.StartAsync(
