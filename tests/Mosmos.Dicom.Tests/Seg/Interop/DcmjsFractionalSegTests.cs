@@ -5,8 +5,8 @@ using Mosmos.Testing;
 namespace Mosmos.Dicom.Tests.Seg.Interop;
 
 /// <summary>
-/// dcmjs (tests/node, pinned) reads our FRACTIONAL SEG with its data API (<c>fractional-seg-values.mjs</c> beside
-/// this file) and must find the header we meant and every stored value on its source slice.
+/// dcmjs (tests/node, pinned) reads our FRACTIONAL SEG with its data API (tests/node/<c>fractional-seg-values.mjs</c>)
+/// and must find the header we meant and every stored value on its source slice.
 /// </summary>
 public sealed class DcmjsFractionalSegTests
 {
@@ -41,9 +41,9 @@ public sealed class DcmjsFractionalSegTests
 
     private static async Task<JsonElement> DcmjsAsync(string segPath, string positionsPath)
     {
-        string script = RepoPaths.Combine("tests", "Mosmos.Dicom.Tests", "Seg", "Interop", "fractional-seg-values.mjs");
+        string script = Path.Combine(Path.GetDirectoryName(TestData.NodeModules)!, "fractional-seg-values.mjs");
         var options = new ExternalToolOptions { Timeout = TimeSpan.FromSeconds(30) };
-        var result = (await ExternalTool.RunAsync(ExternalTool.Require("node", "nodejs"), [script, segPath, positionsPath, TestData.NodeModules], options)).EnsureSuccess();
+        var result = (await ExternalTool.RunAsync(ExternalTool.Require("node", "nodejs"), [script, segPath, positionsPath], options)).EnsureSuccess();
         return JsonDocument.Parse(result.StandardOutput).RootElement.Clone();
     }
 }
