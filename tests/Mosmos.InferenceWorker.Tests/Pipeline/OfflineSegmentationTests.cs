@@ -25,9 +25,13 @@ public sealed class OfflineSegmentationTests
         File.WriteAllText(Path.Combine(input, "README.txt"), "not DICOM: skipped");
         var model = WorkerHost.WriteModel(work.Path);
         var output = Path.Combine(work.Path, "out");
+        var logs = new CapturingLoggerProvider();
 
-        await RunAsync(input, output, model, work.Path, TimeSpan.FromSeconds(60));
+        await RunAsync(input, output, model, work.Path, TimeSpan.FromSeconds(60), logs);
 
+        // The command's console: its own lines, not the in-process model server's per-request framework logs.
+        Assert.Contains(logs.Entries, e => e.Category.StartsWith("Mosmos.", StringComparison.Ordinal) && e.Level == LogLevel.Information);
+        Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("Microsoft.", StringComparison.Ordinal) && e.Level < LogLevel.Warning);
         var seg = DicomFile.Open(Path.Combine(output, "seg.dcm"));
         Assert.Equal(SegmentationSopClass.Segmentation, seg.Dataset.GetString(DicomTags.SopClassUid));
         Assert.Equal(series.StudyInstanceUid, seg.Dataset.GetString(DicomTags.StudyInstanceUid));
@@ -95,13 +99,16 @@ public sealed class OfflineSegmentationTests
     }
 
     /// <summary><c>segment INPUT --out OUTPUT --model MODEL</c> on a host built the way the worker's Program builds it.</summary>
-    internal static async Task RunAsync(string input, string output, string model, string contentRoot, TimeSpan timeout)
+    internal static async Task RunAsync(string input, string output, string model, string contentRoot, TimeSpan timeout,
+        CapturingLoggerProvider? logs = null)
     {
         var (mode, args) = WorkerCommandLine.Parse(["segment", input, "--out", output, "--model", model]);
         Assert.Equal(WorkerMode.Segment, mode);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Testing", ContentRootPath = contentRoot });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ModelServer:IntraOpThreads"] = "1" });
         builder.Logging.ClearProviders();
+        if (logs is not null)
+            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.AddModelServer(mode);
         builder.AddSegmentationJobs(mode);
         var app = builder.Build();

@@ -12,6 +12,9 @@ internal static class OfflineRegistration
         builder.Services.AddHostedService<OfflineSegmentation>();
         // An empty endpoint configuration replaces Kestrel:Endpoints, so a second process never fights the worker for its ports.
         builder.WebHost.ConfigureKestrel((KestrelServerOptions kestrel) => kestrel.Configure(new ConfigurationBuilder().Build()));
+        // A command's console shows its own output, warnings and errors: not two framework lines per model call
+        // (the in-process model server is ASP.NET Core), whatever the working directory's appsettings say.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         return builder;
     }
 }
