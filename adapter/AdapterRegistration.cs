@@ -31,14 +31,7 @@ public static class AdapterRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<JobStoreOptions>>().Value.CreateStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SeriesSelector(sp.GetRequiredService<IOptions<SelectionOptions>>().Value));
         services.AddSingleton<FeedStatus>();
-        // The host's OpenTelemetry meter provider, when it has one, is built before our instruments exist, so that
-        // they are published to its started listener: in CI runs a provider built after them (by the telemetry hosted
-        // service, which starts after the hosted services are created) twice exported none of them.
-        services.AddSingleton(sp =>
-        {
-            _ = sp.GetService<OpenTelemetry.Metrics.MeterProvider>();
-            return new AdapterMetrics(sp.GetRequiredService<FeedStatus>());
-        });
+        services.AddSingleton<AdapterMetrics>();
         services.AddHostedService<JobStateSampler>();
         services.AddHealthChecks().AddCheck<FeedStatus>("change-feed");
         services.AddHttpClient<OrthancClient>((sp, http) =>

@@ -29,8 +29,8 @@ public sealed class AdapterMetrics : IDisposable
         // A process-wide meter, not one from the host's IMeterFactory: in two CI runs the /metrics of a freshly started
         // adapter lacked every meter its IMeterFactory had created before start (ours, ASP.NET Core's Hosting and
         // Kestrel) while showing the process-wide ones (runtime, HttpClient, MassTransit) and the factory meters made
-        // later (authentication, routing). One adapter runs per process; the meter is disposed with the service. A third
-        // CI run showed none of this meter either: AddAdapter now builds the meter provider before this constructor runs.
+        // later (authentication, routing). One adapter runs per process; the meter is disposed with the service.
+        // (Those CI runs were tests: see tests/Mosmos.Adapter.Tests/AdapterStackGroup.cs for what removed the meters.)
         _meter = new Meter(MeterName);
         _dispatched = _meter.CreateCounter<long>("mosmos.adapter.jobs.dispatched", "{job}", "Jobs published to the bus");
         _queueLatency = _meter.CreateHistogram("mosmos.adapter.jobs.queue_latency", "s", "Time from publish to a worker starting the job",

@@ -9,6 +9,7 @@ namespace Mosmos.Adapter.Tests.Hosting;
 /// A misconfigured adapter refuses to start. Each options section reports all of its problems at once; the host
 /// stops at the first section that fails (Microsoft.Extensions.Options' start-up validation).
 /// </summary>
+[Collection(AdapterStackGroup.Name)]
 public sealed class StartupValidationTests
 {
     private static async Task<OptionsValidationException> StartWith(Dictionary<string, string?> settings)
