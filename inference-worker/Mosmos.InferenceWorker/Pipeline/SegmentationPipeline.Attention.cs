@@ -18,13 +18,16 @@ internal sealed partial class SegmentationPipeline
 {
     private const string AttentionDescription = "MOSMOS attention maps";
 
-    /// <summary>The card's model, with its attention output when the card has one, it is wanted and it fits.</summary>
+    /// <summary>
+    /// The card's model, with its attention output when the card has one, it is wanted (at least one of its tags) and
+    /// it fits: the model is not asked for maps nobody will write.
+    /// </summary>
     private SlidingWindowModel ModelFor(ModelCard card, Extent3 shape)
     {
         var model = SlidingWindowModel.WithAttention(card);
         if (model.AttentionOutputName is null)
             return model;
-        if (!Options.WriteAttention)
+        if (!Options.WriteAttention || !card.Tags.Any(Wanted))
             return SlidingWindowModel.FromCard(card);
         if (model.Tags * shape.Voxels > Options.MaxAttentionValues)
         {
@@ -43,7 +46,7 @@ internal sealed partial class SegmentationPipeline
         var threshold = (float)Options.AttentionThreshold;
         for (var k = 0; k < segments.Count; k++)
         {
-            if (Options.AttentionTags.Count > 0 && !Options.AttentionTags.Contains(card.Tags[k], StringComparer.Ordinal))
+            if (!Wanted(card.Tags[k]))
             {
                 attention.Release(k);
                 continue;
@@ -72,6 +75,9 @@ internal sealed partial class SegmentationPipeline
             ContentDescription = "Pixel-tag attention of the MOSMOS tag decoder",
         });
     }
+
+    /// <summary>Whether <see cref="PipelineOptions.AttentionTags"/> (empty: all) asks for this tag's map.</summary>
+    private bool Wanted(string tag) => Options.AttentionTags.Count == 0 || Options.AttentionTags.Contains(tag, StringComparer.Ordinal);
 
     /// <summary>value / max, and 0 below <paramref name="threshold"/>, in place; a map with no attention stays 0.</summary>
     internal static void Cut(Span<float> map, float threshold)
