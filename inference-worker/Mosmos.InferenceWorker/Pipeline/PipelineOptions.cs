@@ -33,8 +33,8 @@ internal sealed class PipelineOptions
     public double AttentionThreshold { get; set; } = 0.2;
 
     /// <summary>
-    /// Largest tags × model-grid voxels the attention may take (4 bytes each): beyond it the attention SEG is skipped,
-    /// with a warning, and the organ SEG and SR are written as usual.
+    /// Largest kept tags (those of <see cref="AttentionTags"/>) × model-grid voxels the attention may take (4 bytes
+    /// each): beyond it the attention SEG is skipped, with a warning, and the organ SEG and SR are written as usual.
     /// </summary>
     [Range(1L, 1L << 32)]
     public long MaxAttentionValues { get; set; } = 1L << 27;

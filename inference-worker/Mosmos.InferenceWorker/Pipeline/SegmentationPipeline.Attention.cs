@@ -24,14 +24,14 @@ internal sealed partial class SegmentationPipeline
     /// </summary>
     private SlidingWindowModel ModelFor(ModelCard card, Extent3 shape)
     {
-        var model = SlidingWindowModel.WithAttention(card);
+        var model = SlidingWindowModel.WithAttention(card, Options.AttentionTags.Count == 0 ? null : Wanted);
         if (model.AttentionOutputName is null)
             return model;
-        if (!Options.WriteAttention || !card.Tags.Any(Wanted))
+        if (!Options.WriteAttention || model.KeptTagCount == 0)
             return SlidingWindowModel.FromCard(card);
-        if (model.Tags * shape.Voxels > Options.MaxAttentionValues)
+        if (model.KeptTagCount * shape.Voxels > Options.MaxAttentionValues)
         {
-            JobLog.AttentionSkipped(logger, $"{card.Name}@{card.Version}", model.Tags, shape.Voxels, Options.MaxAttentionValues);
+            JobLog.AttentionSkipped(logger, $"{card.Name}@{card.Version}", model.KeptTagCount, shape.Voxels, Options.MaxAttentionValues);
             return SlidingWindowModel.FromCard(card);
         }
         return model;
@@ -46,11 +46,8 @@ internal sealed partial class SegmentationPipeline
         var threshold = (float)Options.AttentionThreshold;
         for (var k = 0; k < segments.Count; k++)
         {
-            if (!Wanted(card.Tags[k]))
-            {
-                attention.Release(k);
+            if (!attention.Holds(k))
                 continue;
-            }
             var map = attention.Map(k);
             Cut(map, threshold);
             var onSource = VolumeResampler.Linear(new Volume<float>(model, map), sourceGrid, 0, Options.MaxVoxels);

@@ -7,7 +7,8 @@ namespace Mosmos.InferenceWorker.Model.SlidingWindow;
 /// maps come on the bottleneck grid [K, d, h, w], each divided by its maximum (trainer/Export); a cell stands for the
 /// block of patch voxels it was pooled from (the aligning loss pools organ masks the same way), so it is repeated
 /// over that block, weighted with the same Gaussian as the probabilities, and <see cref="Finish"/> divides by the
-/// weight sum: every value is a weighted mean of the patches' maps, in [0, 1]. Memory: (K + 1) floats per voxel.
+/// weight sum: every value is a weighted mean of the patches' maps, in [0, 1]. Only the kept maps are blended
+/// (all by default). Memory: (kept + 1) floats per voxel.
 /// </summary>
 internal sealed class AttentionMaps
 {
@@ -17,13 +18,18 @@ internal sealed class AttentionMaps
     private readonly float[] _rowWeights;
     private bool _finished;
 
-    public AttentionMaps(int tags, Extent3 shape, int patchWidth)
+    public AttentionMaps(int tags, Extent3 shape, int patchWidth, IReadOnlyList<bool>? kept = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(tags, 1);
+        if (kept is not null && kept.Count != tags)
+            throw new ArgumentException($"{kept.Count} kept flags for {tags} tags", nameof(kept));
         Shape = shape;
         _maps = new float[tags][];
         for (var k = 0; k < tags; k++)
-            _maps[k] = new float[shape.Voxels];
+        {
+            if (kept is null || kept[k])
+                _maps[k] = new float[shape.Voxels];
+        }
         _weights = new float[shape.Voxels];
         _row = new float[patchWidth];
         _rowWeights = new float[patchWidth];
@@ -34,7 +40,10 @@ internal sealed class AttentionMaps
     public int Tags => _maps.Length;
 
     /// <summary>Tag <paramref name="k"/>'s map (card tag order), [z, y, x]; after <see cref="Finish"/> values are in [0, 1].</summary>
-    public float[] Map(int k) => _maps[k] ?? throw new InvalidOperationException($"attention map {k} was released");
+    public float[] Map(int k) => _maps[k] ?? throw new InvalidOperationException($"attention map {k} was not kept or was released");
+
+    /// <summary>Whether tag <paramref name="k"/>'s map is held (kept and not yet released).</summary>
+    public bool Holds(int k) => _maps[k] is not null;
 
     /// <summary>Lets tag <paramref name="k"/>'s map be collected once it has been written.</summary>
     public void Release(int k) => _maps[k] = null;
@@ -58,10 +67,12 @@ internal sealed class AttentionMaps
                 var cellRow = (z / sz * grid.Y + y / sy) * grid.X;
                 for (var k = 0; k < Tags; k++)
                 {
+                    if (_maps[k] is not { } map)
+                        continue;
                     var cells = maps.Slice(k * cellsPerMap + cellRow, grid.X);
                     for (var cx = 0; cx < grid.X && cx * sx < width; cx++)
                         row.Slice(cx * sx, Math.Min(sx, width - cx * sx)).Fill(cells[cx]);
-                    var sums = Map(k).AsSpan(target, width);
+                    var sums = map.AsSpan(target, width);
                     TensorPrimitives.MultiplyAdd(row, rowWeights, sums, sums);
                 }
             }
@@ -73,8 +84,11 @@ internal sealed class AttentionMaps
     {
         if (_finished)
             return;
-        for (var k = 0; k < Tags; k++)
-            TensorPrimitives.Divide(Map(k), _weights, Map(k));
+        foreach (var map in _maps)
+        {
+            if (map is not null)
+                TensorPrimitives.Divide(map, _weights, map);
+        }
         _finished = true;
     }
 }

@@ -27,7 +27,7 @@ internal sealed partial class SlidingWindowInference(IModelClient client, IOptio
         var patch = model.Patch;
         var state = new State(shape, patch, Math.Max(1, options.Value.PatchBatchSize))
         {
-            Attention = model.AttentionOutputName is null ? null : new AttentionMaps(model.Tags, shape, patch.X),
+            Attention = model.AttentionOutputName is null ? null : new AttentionMaps(model.Tags, shape, patch.X, model.KeptTags),
         };
         var zs = PatchGrid.Starts(shape.Z, patch.Z, model.Overlap);
         var ys = PatchGrid.Starts(shape.Y, patch.Y, model.Overlap);

@@ -42,6 +42,25 @@ public sealed class SlidingWindowAttentionTests
     }
 
     [Fact]
+    public async Task Only_the_kept_tags_are_blended_and_they_equal_the_reference()
+    {
+        var onnx = TinyOnnx.Build(TinyOnnx.Version1, ModelCardSerializer.Serialize(Card()), attentionPool: (2, 3, 1));
+        var shape = new Extent3(13, 9, 7);
+        var volume = DirectOrt.RandomVolume((int)shape.Voxels, seed: 35);
+        var model = SlidingWindowModel.WithAttention(Card(), tag => tag == "spleen");
+        Assert.Equal((2, 1), (model.Tags, model.KeptTagCount));
+
+        var attention = Assert.IsType<AttentionMaps>((await SegmentAsync(onnx, volume, shape, model, 2)).Attention);
+
+        Assert.False(attention.Holds(0), "the liver map was blended though only the spleen was asked for");
+        Assert.Throws<InvalidOperationException>(() => attention.Map(0));
+        var expected = Reference(onnx, volume, shape, model, (2, 3, 1))[1];
+        var actual = attention.Map(1);
+        for (var i = 0; i < actual.Length; i++)
+            Assert.True(Math.Abs(actual[i] - expected[i]) < 1e-5, $"voxel {i}: {actual[i]} vs {expected[i]}");
+    }
+
+    [Fact]
     public async Task Without_an_attention_output_in_the_request_nothing_is_blended()
     {
         var onnx = TinyOnnx.Build(TinyOnnx.Version1, ModelCardSerializer.Serialize(Card()), attentionPool: (2, 3, 1));
