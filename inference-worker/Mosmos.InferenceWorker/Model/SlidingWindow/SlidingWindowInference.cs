@@ -13,9 +13,10 @@ namespace Mosmos.InferenceWorker.Model.SlidingWindow;
 /// [B, 1, pz, py, px] FP32, class probabilities [B, C, pz, py, px] (FP32, or FP16 from a model exported with
 /// <c>--probabilities fp16</c>: half the bytes per patch, widened row by row) accumulated with Gaussian weights
 /// (<see cref="GaussianImportance"/>), argmax to a byte label map (label = class index). The weight sum is not
-/// kept: it is the same for every class of a voxel, so it cannot change the argmax. Memory: the label map, an
-/// accumulator of C × patch-depth × y × x floats that slides along z, and one batch of patches, all reused for
-/// every call to the model.
+/// kept: it is the same for every class of a voxel, so it cannot change the argmax. One call is in flight while
+/// the previous batch's response is blended, so the model never waits for the blending. Memory: the label map, an
+/// accumulator of C × patch-depth × y × x floats that slides along z, one batch of patches reused for every call,
+/// and two responses at most.
 /// </summary>
 internal sealed partial class SlidingWindowInference(IModelClient client, IOptions<ModelServerOptions> options)
 {
@@ -32,66 +33,101 @@ internal sealed partial class SlidingWindowInference(IModelClient client, IOptio
         var zs = PatchGrid.Starts(shape.Z, patch.Z, model.Overlap);
         var ys = PatchGrid.Starts(shape.Y, patch.Y, model.Overlap);
         var xs = PatchGrid.Starts(shape.X, patch.X, model.Overlap);
-        foreach (var z in zs)
+        using var calls = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        InFlight? pending = null;
+
+        // Sends the batch of state.Origins and, while the model runs it, blends the previous batch's response. The
+        // input buffer is refilled only once the previous response is here: the server has read a unary call's
+        // request whole before it answers.
+        async Task SendAsync()
         {
-            foreach (var y in ys)
+            var previous = pending;
+            var response = previous is null ? null : await previous.Response.ConfigureAwait(false);
+            var origins = state.Origins.ToArray();
+            state.Origins.Clear();
+            pending = new InFlight(client.InferAsync(Request(volume, model, state, origins), calls.Token), origins);
+            if (previous is not null)
+                Blend(response!, previous.Origins, model, state);
+        }
+
+        try
+        {
+            foreach (var z in zs)
             {
-                foreach (var x in xs)
+                foreach (var y in ys)
                 {
-                    state.Origins.Add(new Extent3(z, y, x));
-                    if (state.Origins.Count == state.Batch)
-                        await RunBatchAsync(volume, model, state, cancellationToken).ConfigureAwait(false);
+                    foreach (var x in xs)
+                    {
+                        state.Origins.Add(new Extent3(z, y, x));
+                        if (state.Origins.Count == state.Batch)
+                            await SendAsync().ConfigureAwait(false);
+                    }
                 }
             }
+            if (state.Origins.Count > 0)
+                await SendAsync().ConfigureAwait(false);
+            if (pending is not null)
+                Blend(await pending.Response.ConfigureAwait(false), pending.Origins, model, state);
         }
-        if (state.Origins.Count > 0)
-            await RunBatchAsync(volume, model, state, cancellationToken).ConfigureAwait(false);
+        catch when (pending is { Response.IsCompleted: false })
+        {
+            // A failure while a call is out: cancel it, so that a failed job leaves no model work behind, and observe its end.
+            await calls.CancelAsync().ConfigureAwait(false);
+            await ((Task)pending.Response).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
         Finish(state, shape.Z);
         state.Attention?.Finish();
         return new SlidingWindowResult(state.Labels, state.Attention);
     }
 
-    private async Task RunBatchAsync(ReadOnlyMemory<float> volume, SlidingWindowModel model, State state, CancellationToken cancellationToken)
+    /// <summary>A call to the model and the patch origins of its batch.</summary>
+    private sealed record InFlight(Task<ModelInferResponse> Response, Extent3[] Origins);
+
+    private static ModelInferRequest Request(ReadOnlyMemory<float> volume, SlidingWindowModel model, State state, Extent3[] origins)
     {
-        var count = state.Origins.Count;
         var patch = state.Patch;
-        var bytes = count * state.PatchVoxels * sizeof(float);
+        var bytes = origins.Length * state.PatchVoxels * sizeof(float);
         var floats = MemoryMarshal.Cast<byte, float>(state.Input.AsSpan(0, bytes));
-        for (var b = 0; b < count; b++)
-            ExtractPatch(volume.Span, state.Shape, state.Origins[b], patch, floats.Slice(b * state.PatchVoxels, state.PatchVoxels));
+        for (var b = 0; b < origins.Length; b++)
+            ExtractPatch(volume.Span, state.Shape, origins[b], patch, floats.Slice(b * state.PatchVoxels, state.PatchVoxels));
 
         var request = new ModelInferRequest { ModelName = model.ModelName };
         request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor
         {
             Name = model.InputName,
             Datatype = "FP32",
-            Shape = { count, 1, patch.Z, patch.Y, patch.X },
+            Shape = { origins.Length, 1, patch.Z, patch.Y, patch.X },
         });
         request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = model.OutputName });
         if (model.AttentionOutputName is { } attentionName)
             request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = attentionName });
-        // The patch buffer is reused; a unary call has serialised the request before its response can arrive.
+        // Sent without a copy: the buffer is not touched again until this call's response is here.
         request.RawInputContents.Add(UnsafeByteOperations.UnsafeWrap(state.Input.AsMemory(0, bytes)));
+        return request;
+    }
 
-        var response = await client.InferAsync(request, cancellationToken).ConfigureAwait(false);
+    /// <summary>Adds one batch's probabilities (and attention maps) to the accumulators, in z order.</summary>
+    private static void Blend(ModelInferResponse response, Extent3[] origins, SlidingWindowModel model, State state)
+    {
+        var count = origins.Length;
         var probabilities = ReadProbabilities(response, model, count, state, out var elementBytes);
         var patchBytes = state.Classes * state.PatchVoxels * elementBytes;
         for (var b = 0; b < count; b++)
         {
             var slice = probabilities.Slice(b * patchBytes, patchBytes);
             if (elementBytes == sizeof(float))
-                Accumulate(state, state.Origins[b], MemoryMarshal.Cast<byte, float>(slice));
+                Accumulate(state, origins[b], MemoryMarshal.Cast<byte, float>(slice));
             else
-                Accumulate(state, state.Origins[b], MemoryMarshal.Cast<byte, Half>(slice));
+                Accumulate(state, origins[b], MemoryMarshal.Cast<byte, Half>(slice));
         }
         if (state.Attention is { } maps)
         {
             var attention = ReadAttention(response, model, count, state, out var grid);
             var cells = maps.Tags * (int)grid.Voxels;
             for (var b = 0; b < count; b++)
-                maps.Accumulate(state.Origins[b], patch, grid, attention.Slice(b * cells, cells), state.WeightZ, state.WeightY, state.WeightX);
+                maps.Accumulate(origins[b], state.Patch, grid, attention.Slice(b * cells, cells), state.WeightZ, state.WeightY, state.WeightX);
         }
-        state.Origins.Clear();
     }
 
     /// <summary>The raw probabilities of the batch, checked against its shape, and their element size (4 or 2).</summary>
