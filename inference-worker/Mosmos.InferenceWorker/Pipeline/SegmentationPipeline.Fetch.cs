@@ -10,19 +10,32 @@ namespace Mosmos.InferenceWorker.Pipeline;
 /// <summary>Input over DICOMweb (PS3.18 §10.4, §10.6): instance list, metadata, then frames into the volume.</summary>
 internal sealed partial class SegmentationPipeline
 {
-    /// <summary>QIDO-RS lists the series' instances (a missing series is refused here), WADO-RS metadata gives their headers.</summary>
+    /// <summary>
+    /// WADO-RS metadata gives the instances' headers; QIDO-RS, asked at the same time, counts the series' instances,
+    /// so that a missing series is refused with its own reason whatever the metadata request answers.
+    /// </summary>
     private static async Task<IReadOnlyList<DicomDataset>> FetchMetadataAsync(IDicomWebClient source, SegmentSeries job, CancellationToken cancellationToken)
     {
+        var metadata = source.RetrieveMetadataAsync(job.StudyInstanceUid, job.SeriesInstanceUid, cancellationToken: cancellationToken);
         int instances = 0;
-        await foreach (var _ in source.SearchInstancesAsync(job.StudyInstanceUid, job.SeriesInstanceUid, cancellationToken: cancellationToken).ConfigureAwait(false))
-            instances++;
+        try
+        {
+            await foreach (var _ in source.SearchInstancesAsync(job.StudyInstanceUid, job.SeriesInstanceUid, cancellationToken: cancellationToken).ConfigureAwait(false))
+                instances++;
+        }
+        catch
+        {
+            await ((Task)metadata).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
         if (instances == 0)
         {
+            await ((Task)metadata).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw SegmentationException.Rejected(FailureReason.SourceUnavailable,
                 $"series {job.SeriesInstanceUid} of study {job.StudyInstanceUid} has no instances on source '{job.SourceServer}'; " +
                 "it was deleted or never arrived — re-run the job once the series is back");
         }
-        return await source.RetrieveMetadataAsync(job.StudyInstanceUid, job.SeriesInstanceUid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await metadata.ConfigureAwait(false);
     }
 
     /// <summary>
