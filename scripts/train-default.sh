@@ -40,16 +40,17 @@ first=$OUT/run/checkpoints/step-$(printf '%06d' "$STEPS")
 [ -d "$first" ] ||
   train finetune --data "$OUT/phantoms/train/dataset" --out "$OUT/run" --steps "$STEPS" --checkpoint-every 250 \
     --seed 1 --threads "$THREADS"
-last=$first
+last=$first schedule="./mosmos train default: finetune $STEPS steps (seed 1)"
 if [ "$RESTART_STEPS" -gt 0 ]; then
   last=$OUT/restart/checkpoints/step-$(printf '%06d' "$RESTART_STEPS")
   [ -d "$last" ] ||
     train finetune --data "$OUT/phantoms/train/dataset" --out "$OUT/restart" --init "$first" --steps "$RESTART_STEPS" \
       --checkpoint-every 300 --seed 3 --threads "$THREADS"
+  schedule="$schedule, then $RESTART_STEPS more from its last checkpoint (seed 3)"
 fi
 [ -f "$OUT/model.onnx" ] ||
   train export "$last" --out "$OUT/model.onnx" --name mosmos-abdomen --version "$VERSION" --largest-component \
-    --probabilities fp16 --training-data "./mosmos phantom --count 48 --seed 1000 --size 160x128 (48 studies)"
+    --probabilities fp16 --training-data "./mosmos phantom --count 48 --seed 1000 --size 160x128 (48 studies); $schedule"
 [ -f "$OUT/eval/evaluation.md" ] ||
   train evaluate --model "$OUT/model.onnx" --data "$OUT/phantoms/eval/dataset" --out "$OUT/eval"
 [ "$PUBLISH" = 0 ] || train publish "$OUT/model.onnx" --registry "$MOSMOS_ROOT/models"
