@@ -15,10 +15,13 @@ const string usage = """
                [--context-tokens N] [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-weight W]
                [--val-fraction F] [--checkpoint-every N] [--threads N]
       evaluate --model FILE --data DIR [--out DIR]
-      export   RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--attention-output] [--largest-component] [--fill-holes]
+      export   RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--probabilities fp32|fp16]
+               [--training-data TEXT] [--attention-output] [--largest-component] [--fill-holes]
       publish  model.onnx --registry DIR [--bus [--config FILE]]
       bench-step [--patch 64] [--batch 2] [--steps 5] [--threads N]   (one JSON line; ./mosmos bench train runs it)
       vocab    --data DIR --out FILE [--size N] [--min-pair-count N]
+      default  [--out DIR] [--version V] [--steps N] [--restart-steps M] [--threads N] [--no-publish]
+               (scripts/train-default.sh: the default model by one command, README "The default model")
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help") { Console.WriteLine(usage); return args.Length == 0 ? 2 : 0; }

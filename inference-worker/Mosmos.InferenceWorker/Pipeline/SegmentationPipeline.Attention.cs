@@ -24,7 +24,7 @@ internal sealed partial class SegmentationPipeline
     /// </summary>
     private SlidingWindowModel ModelFor(ModelCard card, Extent3 shape)
     {
-        var model = SlidingWindowModel.WithAttention(card, Options.AttentionTags.Count == 0 ? null : Wanted);
+        var model = SlidingWindowModel.WithAttention(card, Wanted);
         if (model.AttentionOutputName is null)
             return model;
         if (!Options.WriteAttention || model.KeptTagCount == 0)

@@ -12,28 +12,30 @@ internal sealed partial class SegmentationPipeline
 {
     /// <summary>
     /// WADO-RS metadata gives the instances' headers; QIDO-RS, asked at the same time, counts the series' instances,
-    /// so that a missing series is refused with its own reason whatever the metadata request answers.
+    /// so that a missing series is refused with its own reason whatever the metadata request answers. When the count
+    /// fails or finds nothing, the metadata request is cancelled: its answer is not needed.
     /// </summary>
     private static async Task<IReadOnlyList<DicomDataset>> FetchMetadataAsync(IDicomWebClient source, SegmentSeries job, CancellationToken cancellationToken)
     {
-        var metadata = source.RetrieveMetadataAsync(job.StudyInstanceUid, job.SeriesInstanceUid, cancellationToken: cancellationToken);
+        using var metadataCall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var metadata = source.RetrieveMetadataAsync(job.StudyInstanceUid, job.SeriesInstanceUid, cancellationToken: metadataCall.Token);
         int instances = 0;
         try
         {
             await foreach (var _ in source.SearchInstancesAsync(job.StudyInstanceUid, job.SeriesInstanceUid, cancellationToken: cancellationToken).ConfigureAwait(false))
                 instances++;
+            if (instances == 0)
+            {
+                throw SegmentationException.Rejected(FailureReason.SourceUnavailable,
+                    $"series {job.SeriesInstanceUid} of study {job.StudyInstanceUid} has no instances on source '{job.SourceServer}'; " +
+                    "it was deleted or never arrived — re-run the job once the series is back");
+            }
         }
         catch
         {
+            await metadataCall.CancelAsync().ConfigureAwait(false);
             await ((Task)metadata).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
-        }
-        if (instances == 0)
-        {
-            await ((Task)metadata).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw SegmentationException.Rejected(FailureReason.SourceUnavailable,
-                $"series {job.SeriesInstanceUid} of study {job.StudyInstanceUid} has no instances on source '{job.SourceServer}'; " +
-                "it was deleted or never arrived — re-run the job once the series is back");
         }
         return await metadata.ConfigureAwait(false);
     }
