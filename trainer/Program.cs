@@ -13,7 +13,7 @@ const string usage = """
       pretrain --data DIR --out RUN [--vocab FILE] [--steps N] [--batch B] [--size N] [--spacing MM] [--seed S]
                [--widths 8,16,32,64] [--embed-dim C] [--heads H] [--text-layers L] [--decoder-layers L]
                [--context-tokens N] [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-weight W]
-               [--val-fraction F] [--checkpoint-every N] [--threads N]
+               [--image-pooling attention|mean] [--val-fraction F] [--checkpoint-every N] [--threads N]
       evaluate --model FILE --data DIR [--out DIR]
       export   RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--probabilities fp32|fp16]
                [--training-data TEXT] [--attention-output] [--largest-component] [--fill-holes]

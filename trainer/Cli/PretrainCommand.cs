@@ -9,8 +9,8 @@ namespace Mosmos.Trainer.Cli;
 /// <summary>
 /// <c>pretrain --data DIR --out RUN [--vocab FILE] [--steps N] [--batch B] [--size N] [--spacing MM] [--seed S]
 /// [--widths 8,16,32,64] [--embed-dim C] [--heads H] [--text-layers L] [--decoder-layers L] [--context-tokens N]
-/// [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-weight W] [--val-fraction F]
-/// [--checkpoint-every N] [--threads N]</c>: MOSMOS image–report pre-training (trainer/README.md "MOSMOS").
+/// [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-weight W] [--image-pooling attention|mean]
+/// [--val-fraction F] [--checkpoint-every N] [--threads N]</c>: MOSMOS image–report pre-training (trainer/README.md "MOSMOS").
 /// A RUN folder with a checkpoint resumes from its latest one (only <c>--steps</c> may change).
 /// </summary>
 public static class PretrainCommand
@@ -76,13 +76,14 @@ public static class PretrainCommand
         ArgumentNullException.ThrowIfNull(tokenizer);
         return new PretrainNetwork(o.Widths, 2, new Model.TagHeadConfig([.. tags], o.EmbedDim, o.Heads, o.DecoderLayers),
             tokenizer.VocabularySize, o.MaxTokens, o.TextLayers, o.ContextTokens, tokenizer.PadId,
-            PretrainData.TagTokenIds(tokenizer, tags, o.MaxTokens - o.ContextTokens));
+            PretrainData.TagTokenIds(tokenizer, tags, o.MaxTokens - o.ContextTokens)) { ImagePooling = o.ImagePooling };
     }
 
     private static PretrainOptions FromArguments(Arguments a, int? steps)
     {
         var d = new PretrainOptions();
         var loss = a.Optional("tag-loss");
+        var pooling = a.Optional("image-pooling");
         return d with
         {
             Steps = steps ?? d.Steps,
@@ -107,6 +108,12 @@ public static class PretrainCommand
                 null or "asl" => TagLossKind.Asymmetric,
                 "bce" => TagLossKind.Bce,
                 _ => throw new UsageException($"--tag-loss: '{loss}' is not asl or bce"),
+            },
+            ImagePooling = pooling switch
+            {
+                null or "attention" => ImagePooling.Attention,
+                "mean" => ImagePooling.Mean,
+                _ => throw new UsageException($"--image-pooling: '{pooling}' is not attention or mean"),
             },
         };
     }

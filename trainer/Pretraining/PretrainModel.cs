@@ -15,7 +15,8 @@ public sealed record PretrainOutput(Tensor Images, Tensor Reports, Tensor TagLog
 /// <summary>
 /// The MOSMOS pre-training network (mosmos-method.md "Pre-training network"): the segmentation network's
 /// <see cref="UNetEncoder"/> (<c>encoder.</c>, handed over to fine-tuning), a <see cref="TextEncoder"/>
-/// (<c>text.</c>), global image feature = mean of the bottleneck → <c>imageProjection</c>, report feature = [CLS]
+/// (<c>text.</c>), global image feature = <see cref="AttentionPool3d"/> of the bottleneck (<c>imagePool.</c>; or its
+/// mean, <see cref="ImagePooling"/>) → <c>imageProjection</c>, report feature = [CLS]
 /// → <c>textProjection</c>, a learnable temperature (<c>logitScale</c> = ln(1/τ), τ₀ = 0.07, as CLIP), tag
 /// embeddings from shared learnable <c>context</c> tokens + the tag's name tokens through the same text encoder
 /// and projection (CoOp), and the <see cref="TagDecoder"/> (<c>tags.</c>).
@@ -28,6 +29,7 @@ public sealed class PretrainModel : nn.Module
     private readonly UNetEncoder encoder;
     private readonly TextEncoder text;
     private readonly Parameter context;
+    private readonly AttentionPool3d? imagePool;
     private readonly Linear imageProjection;
     private readonly Linear textProjection;
     private readonly Parameter logitScale;
@@ -43,7 +45,8 @@ public sealed class PretrainModel : nn.Module
         encoder = new UNetEncoder(network.EncoderConfig);
         text = new TextEncoder(network.VocabularySize, network.MaxTokens, c, network.TagHead.Heads, network.TextLayers, network.TagHead.MlpRatio);
         context = new Parameter(randn(Math.Max(network.ContextTokens, 0), c) * 0.02);
-        imageProjection = nn.Linear(network.Widths[^1], c);
+        if (network.ImagePooling == ImagePooling.Attention) imagePool = new AttentionPool3d(network.Widths[^1], c, network.TagHead.Heads);
+        imageProjection = nn.Linear(imagePool is null ? network.Widths[^1] : c, c);
         textProjection = nn.Linear(c, c);
         logitScale = new Parameter(tensor((float)Math.Log(1 / 0.07)));
         tags = new TagDecoder(network.TagHead, network.Widths[^1]);
@@ -78,7 +81,7 @@ public sealed class PretrainModel : nn.Module
     }
 
     private Tensor Global(Tensor bottleneck) =>
-        nn.functional.normalize(imageProjection.forward(bottleneck.mean([2, 3, 4])), dim: 1);
+        nn.functional.normalize(imageProjection.forward(imagePool?.Forward(bottleneck) ?? bottleneck.mean([2, 3, 4])), dim: 1);
 
     /// <summary>Report embeddings [B, C], L2-normalised.</summary>
     public Tensor EncodeReports(Tensor reportIds)

@@ -21,6 +21,12 @@ public sealed record PretrainNetwork(
     /// <summary>The segmentation encoder's configuration (the class count is irrelevant to the encoder).</summary>
     public UNetConfig EncoderConfig => new(2, Widths, ConvsPerStage: ConvsPerStage);
 
+    /// <summary>
+    /// How the bottleneck becomes the global image feature. <see cref="ImagePooling.Mean"/> when unset, which is what
+    /// checkpoints written before the choice existed used; new runs take <see cref="PretrainOptions.ImagePooling"/>.
+    /// </summary>
+    public ImagePooling ImagePooling { get; init; } = ImagePooling.Mean;
+
     public void Validate()
     {
         EncoderConfig.Validate();

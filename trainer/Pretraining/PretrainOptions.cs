@@ -46,6 +46,9 @@ public sealed record PretrainOptions
 
     public TagLossKind TagLoss { get; init; } = TagLossKind.Asymmetric;
 
+    /// <summary>The global image feature of the contrastive loss (<see cref="Model.AttentionPool3d"/> remarks say why not the mean).</summary>
+    public ImagePooling ImagePooling { get; init; } = ImagePooling.Attention;
+
     /// <summary>Weight of the tag loss beside the contrastive loss (both weight 1 by default).</summary>
     public double TagWeight { get; init; } = 1.0;
 
@@ -91,4 +94,14 @@ public enum TagLossKind
 
     /// <summary>Binary cross-entropy.</summary>
     Bce,
+}
+
+/// <summary>How pre-training turns the encoder's bottleneck into one image feature for the contrastive loss.</summary>
+public enum ImagePooling
+{
+    /// <summary>Spatial mean of the bottleneck (blind to where things are; the first runs' choice).</summary>
+    Mean,
+
+    /// <summary><see cref="Model.AttentionPool3d"/>: one learned query over the positionally encoded spatial tokens.</summary>
+    Attention,
 }

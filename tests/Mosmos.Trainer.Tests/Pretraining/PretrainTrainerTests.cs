@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Mosmos.Trainer.Cli;
 using Mosmos.Trainer.Pretraining;
 using Mosmos.Trainer.Text;
+using Mosmos.Trainer.Training;
 using static TorchSharp.torch;
 
 namespace Mosmos.Trainer.Tests.Pretraining;
@@ -39,6 +41,35 @@ public sealed class PretrainTrainerTests
         Assert.Equal(expected.Temperature, actual.Temperature, 1e-6);
         var maxDiff = expectedWeights.Zip(Flatten(resumed.Model), (a, b) => Math.Abs(a - b)).Max();
         Assert.True(maxDiff <= 1e-6, $"max |Δ weight| = {maxDiff:E2}");
+    }
+
+    [Fact]
+    public void ACheckpointFromBeforeTheImagePoolingChoiceResumesWithMeanPooling()
+    {
+        using var tmp = new TempFolder();
+        var (data, tokenizer) = Load(tmp.Path);
+        var options = Tiny with { ImagePooling = ImagePooling.Mean };
+        var network = PretrainCommand.NetworkFor(options, data.Tags, tokenizer);
+        string checkpoint;
+        using (var old = new PretrainTrainer(PretrainTrainer.CreateModel(network, options.Seed), options, data.Train))
+        {
+            old.RunStep();
+            checkpoint = old.SaveCheckpoint(Path.Combine(tmp.Path, "run"), "data", "vocab.txt");
+        }
+        var statePath = Path.Combine(checkpoint, Checkpoint.StateFile);
+        var state = JsonNode.Parse(File.ReadAllText(statePath))!;
+        Assert.True(state["network"]!.AsObject().Remove("imagePooling"));
+        Assert.True(state["options"]!.AsObject().Remove("imagePooling"));
+        File.WriteAllText(statePath, state.ToJsonString());
+
+        using var resumed = PretrainTrainer.Resume(checkpoint, data.Train);
+        Assert.Equal(ImagePooling.Mean, resumed.Model.Network.ImagePooling);
+        Assert.DoesNotContain(resumed.Model.state_dict().Keys, k => k.StartsWith("imagePool.", StringComparison.Ordinal));
+        Assert.True(double.IsFinite(resumed.RunStep().Loss));
+
+        using var current = PretrainTrainer.CreateModel(PretrainCommand.NetworkFor(Tiny, data.Tags, tokenizer), Tiny.Seed);
+        Assert.Equal(ImagePooling.Attention, current.Network.ImagePooling);
+        Assert.Contains("imagePool.query", current.state_dict().Keys);
     }
 
     [Fact]

@@ -81,6 +81,20 @@ public sealed class PretrainVerbsTests
     }
 
     [Fact]
+    public void AnUnknownImagePoolingIsAUsageErrorAndNothingIsWritten()
+    {
+        using var tmp = new TempFolder();
+        var data = Path.Combine(tmp.Path, "data");
+        TinyPairs.Write(data, cases: 4, labelled: 1);
+        var vocab = TinyPairs.WriteVocabulary(Path.Combine(tmp.Path, "vocab.txt"));
+        var run = Path.Combine(tmp.Path, "pre");
+        var e = Assert.Throws<UsageException>(() =>
+            PretrainCommand.Run(new Arguments([.. PretrainArgs(data, run, vocab, 1), "--image-pooling", "max"], new HashSet<string>())));
+        Assert.Contains("'max' is not attention or mean", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(run));
+    }
+
+    [Fact]
     public void FineTuningTrainsTheEncoderAndLeavesTheTagDecoderAndEmbeddingsFrozen()
     {
         using var tmp = new TempFolder();
