@@ -13,7 +13,8 @@ const string usage = """
       pretrain --data DIR --out RUN [--vocab FILE] [--steps N] [--batch B] [--size N] [--spacing MM] [--seed S]
                [--widths 8,16,32,64] [--embed-dim C] [--heads H] [--text-layers L] [--decoder-layers L]
                [--context-tokens N] [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-weight W]
-               [--image-pooling attention|mean] [--val-fraction F] [--checkpoint-every N] [--threads N]
+               [--image-pooling attention|mean] [--no-embedding-norm] [--val-fraction F] [--checkpoint-every N]
+               [--threads N]
       evaluate --model FILE --data DIR [--out DIR]
       export   RUN|CHECKPOINT --out model.onnx [--name NAME] [--version VERSION] [--overlap F] [--probabilities fp32|fp16]
                [--training-data TEXT] [--attention-output] [--largest-component] [--fill-holes]
@@ -33,7 +34,7 @@ try
         "harvest" => HarvestCommand.Run(new Arguments(rest, new HashSet<string>())),
         "bench-step" => BenchStepCommand.Run(new Arguments(rest, BenchStepCommand.Flags)),
         "finetune" => FinetuneCommand.Run(new Arguments(rest, FinetuneCommand.Flags)),
-        "pretrain" => PretrainCommand.Run(new Arguments(rest, new HashSet<string>())),
+        "pretrain" => PretrainCommand.Run(new Arguments(rest, PretrainCommand.Flags)),
         "evaluate" => EvaluateCommand.Run(new Arguments(rest, new HashSet<string>())),
         "export" => ExportCommand.Run(new Arguments(rest, ExportCommand.Flags)),
         "publish" => PublishCommand.Run(new Arguments(rest, PublishCommand.Flags)),

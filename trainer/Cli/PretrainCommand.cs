@@ -10,11 +10,13 @@ namespace Mosmos.Trainer.Cli;
 /// <c>pretrain --data DIR --out RUN [--vocab FILE] [--steps N] [--batch B] [--size N] [--spacing MM] [--seed S]
 /// [--widths 8,16,32,64] [--embed-dim C] [--heads H] [--text-layers L] [--decoder-layers L] [--context-tokens N]
 /// [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-weight W] [--image-pooling attention|mean]
-/// [--val-fraction F] [--checkpoint-every N] [--threads N]</c>: MOSMOS image–report pre-training (trainer/README.md "MOSMOS").
+/// [--no-embedding-norm] [--val-fraction F] [--checkpoint-every N] [--threads N]</c>: MOSMOS image–report pre-training (trainer/README.md "MOSMOS").
 /// A RUN folder with a checkpoint resumes from its latest one (only <c>--steps</c> may change).
 /// </summary>
 public static class PretrainCommand
 {
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "no-embedding-norm" };
+
     public static int Run(Arguments a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -44,7 +46,7 @@ public static class PretrainCommand
         if (latest is not null) AnsiConsole.MarkupLineInterpolated($"Resuming at step {trainer.Step} from {latest}");
 
         using var metrics = new CsvLog(Path.Combine(run, "metrics.csv"), "step,loss,contrastive,tags,lr,temperature,seconds", trainer.Step);
-        using var validation = new CsvLog(Path.Combine(run, "validation.csv"), "step,recall_at_1,recall_at_5,tag_map,pairs", trainer.Step);
+        using var validation = new CsvLog(Path.Combine(run, "validation.csv"), "step,recall_at_1,recall_at_5,tag_map,pairs,image_cosine,report_cosine", trainer.Step);
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
@@ -65,7 +67,7 @@ public static class PretrainCommand
                 }
             });
         var last = validation.Rows.Count > 0 ? string.Join(", ", validation.Rows[^1]) : "none";
-        AnsiConsole.MarkupLineInterpolated($"Done: {trainer.Step} steps; last validation (step, R@1, R@5, mAP, pairs): {last}; attention maps in {Path.Combine(run, "attention")}");
+        AnsiConsole.MarkupLineInterpolated($"Done: {trainer.Step} steps; last validation (step, R@1, R@5, mAP, pairs, image and report cosine): {last}; attention maps in {Path.Combine(run, "attention")}");
         return 0;
     }
 
@@ -76,7 +78,11 @@ public static class PretrainCommand
         ArgumentNullException.ThrowIfNull(tokenizer);
         return new PretrainNetwork(o.Widths, 2, new Model.TagHeadConfig([.. tags], o.EmbedDim, o.Heads, o.DecoderLayers),
             tokenizer.VocabularySize, o.MaxTokens, o.TextLayers, o.ContextTokens, tokenizer.PadId,
-            PretrainData.TagTokenIds(tokenizer, tags, o.MaxTokens - o.ContextTokens)) { ImagePooling = o.ImagePooling };
+            PretrainData.TagTokenIds(tokenizer, tags, o.MaxTokens - o.ContextTokens))
+        {
+            ImagePooling = o.ImagePooling,
+            EmbeddingBatchNorm = o.EmbeddingBatchNorm,
+        };
     }
 
     private static PretrainOptions FromArguments(Arguments a, int? steps)
@@ -103,6 +109,7 @@ public static class PretrainCommand
             TagWeight = a.Number("tag-weight") ?? d.TagWeight,
             ValidationFraction = a.Number("val-fraction") ?? d.ValidationFraction,
             CheckpointEvery = a.Count("checkpoint-every") ?? d.CheckpointEvery,
+            EmbeddingBatchNorm = !a.Flag("no-embedding-norm"),
             TagLoss = loss switch
             {
                 null or "asl" => TagLossKind.Asymmetric,

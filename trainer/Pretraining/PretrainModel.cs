@@ -16,8 +16,9 @@ public sealed record PretrainOutput(Tensor Images, Tensor Reports, Tensor TagLog
 /// The MOSMOS pre-training network (mosmos-method.md "Pre-training network"): the segmentation network's
 /// <see cref="UNetEncoder"/> (<c>encoder.</c>, handed over to fine-tuning), a <see cref="TextEncoder"/>
 /// (<c>text.</c>), global image feature = <see cref="AttentionPool3d"/> of the bottleneck (<c>imagePool.</c>; or its
-/// mean, <see cref="ImagePooling"/>) → <c>imageProjection</c>, report feature = [CLS]
-/// → <c>textProjection</c>, a learnable temperature (<c>logitScale</c> = ln(1/τ), τ₀ = 0.07, as CLIP), tag
+/// mean, <see cref="ImagePooling"/>) → <c>imageProjection</c>, report feature = [CLS] → <c>textProjection</c>, each
+/// through a BatchNorm without affine (<c>imageNorm</c>, <c>reportNorm</c>; <see cref="PretrainOptions.EmbeddingBatchNorm"/>)
+/// before the L2 norm, a learnable temperature (<c>logitScale</c> = ln(1/τ), τ₀ = 0.07, as CLIP), tag
 /// embeddings from shared learnable <c>context</c> tokens + the tag's name tokens through the same text encoder
 /// and projection (CoOp), and the <see cref="TagDecoder"/> (<c>tags.</c>).
 /// </summary>
@@ -32,6 +33,8 @@ public sealed class PretrainModel : nn.Module
     private readonly AttentionPool3d? imagePool;
     private readonly Linear imageProjection;
     private readonly Linear textProjection;
+    private readonly BatchNorm1d? imageNorm;
+    private readonly BatchNorm1d? reportNorm;
     private readonly Parameter logitScale;
     private readonly TagDecoder tags;
     private readonly long[][] _tagIds;
@@ -48,6 +51,11 @@ public sealed class PretrainModel : nn.Module
         if (network.ImagePooling == ImagePooling.Attention) imagePool = new AttentionPool3d(network.Widths[^1], c, network.TagHead.Heads);
         imageProjection = nn.Linear(imagePool is null ? network.Widths[^1] : c, c);
         textProjection = nn.Linear(c, c);
+        if (network.EmbeddingBatchNorm)
+        {
+            imageNorm = nn.BatchNorm1d(c, affine: false);
+            reportNorm = nn.BatchNorm1d(c, affine: false);
+        }
         logitScale = new Parameter(tensor((float)Math.Log(1 / 0.07)));
         tags = new TagDecoder(network.TagHead, network.Widths[^1]);
         _tagIds = [.. network.TagTokenIds.Select(t => t.Select(i => (long)i).ToArray())];
@@ -81,14 +89,17 @@ public sealed class PretrainModel : nn.Module
     }
 
     private Tensor Global(Tensor bottleneck) =>
-        nn.functional.normalize(imageProjection.forward(imagePool?.Forward(bottleneck) ?? bottleneck.mean([2, 3, 4])), dim: 1);
+        Embedding(imageProjection.forward(imagePool?.Forward(bottleneck) ?? bottleneck.mean([2, 3, 4])), imageNorm);
 
     /// <summary>Report embeddings [B, C], L2-normalised.</summary>
     public Tensor EncodeReports(Tensor reportIds)
     {
         ArgumentNullException.ThrowIfNull(reportIds);
-        return nn.functional.normalize(textProjection.forward(text.Pooled(reportIds, Network.PadId)), dim: 1);
+        return Embedding(textProjection.forward(text.Pooled(reportIds, Network.PadId)), reportNorm);
     }
+
+    private static Tensor Embedding(Tensor projected, BatchNorm1d? norm) =>
+        nn.functional.normalize(norm?.forward(projected) ?? projected, dim: 1);
 
     /// <summary>
     /// Tag embeddings [K, C]: <c>[CLS] context₁…context_N1 name… [SEP]</c> through the text encoder, [CLS] feature

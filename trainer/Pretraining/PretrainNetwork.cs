@@ -27,6 +27,12 @@ public sealed record PretrainNetwork(
     /// </summary>
     public ImagePooling ImagePooling { get; init; } = ImagePooling.Mean;
 
+    /// <summary>
+    /// Whether the projected image and report features pass a BatchNorm (no affine) before the L2 norm; false when
+    /// unset, as in checkpoints written before it existed. See <see cref="PretrainOptions.EmbeddingBatchNorm"/>.
+    /// </summary>
+    public bool EmbeddingBatchNorm { get; init; }
+
     public void Validate()
     {
         EncoderConfig.Validate();

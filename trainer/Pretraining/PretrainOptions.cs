@@ -49,6 +49,14 @@ public sealed record PretrainOptions
     /// <summary>The global image feature of the contrastive loss (<see cref="Model.AttentionPool3d"/> remarks say why not the mean).</summary>
     public ImagePooling ImagePooling { get; init; } = ImagePooling.Attention;
 
+    /// <summary>
+    /// BatchNorm (no affine) on the projected image and report features before the L2 norm, as in SimCLR's and
+    /// BYOL's projection heads: phantom studies and templated reports look alike, so freshly initialised encoders
+    /// give every image (every report) nearly the same embedding (mean cosine ≈ 0.998) and InfoNCE's gradient, which
+    /// lives in their differences, is too small to start the alignment; the norm removes the shared part.
+    /// </summary>
+    public bool EmbeddingBatchNorm { get; init; } = true;
+
     /// <summary>Weight of the tag loss beside the contrastive loss (both weight 1 by default).</summary>
     public double TagWeight { get; init; } = 1.0;
 

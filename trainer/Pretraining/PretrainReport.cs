@@ -23,7 +23,7 @@ public static class PretrainReport
         var o = trainer.Options;
         Charts.TrainingCurve(Path.Combine(run, "training-curve.png"), metrics.Series(1));
         var result = PretrainValidation.Evaluate(trainer.Model, data.Validation, o.Size, o.BatchSize, trainer.Step);
-        validation.Append(result.Step, result.RecallAt1, result.RecallAt5, result.TagMap, result.Pairs);
+        validation.Append(result.Step, result.RecallAt1, result.RecallAt5, result.TagMap, result.Pairs, result.ImageCosine, result.ReportCosine);
         ValidationChart.Write(Path.Combine(run, "validation.png"), [validation.Series(1), validation.Series(2), validation.Series(3)]);
 
         var folder = Path.Combine(run, "attention");

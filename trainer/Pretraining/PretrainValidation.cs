@@ -3,9 +3,14 @@ using static TorchSharp.torch;
 namespace Mosmos.Trainer.Pretraining;
 
 /// <summary>Held-out metrics at one step.</summary>
-public sealed record PretrainScores(int Step, double RecallAt1, double RecallAt5, double TagMap, int Pairs);
+/// <param name="ImageCosine">Mean cosine between the embeddings of distinct held-out images (1 = all alike).</param>
+/// <param name="ReportCosine">The same between distinct held-out reports.</param>
+public sealed record PretrainScores(int Step, double RecallAt1, double RecallAt5, double TagMap, int Pairs, double ImageCosine, double ReportCosine);
 
-/// <summary>Image → report recall@1/5 and tag mAP of the held-out pairs (eval mode, no gradients, in batches).</summary>
+/// <summary>
+/// Image → report recall@1/5, tag mAP and how alike the embeddings of distinct images and of distinct reports are,
+/// over the held-out pairs (eval mode, no gradients, in batches).
+/// </summary>
 public static class PretrainValidation
 {
     public static PretrainScores Evaluate(PretrainModel model, IReadOnlyList<PretrainCase> cases, int size, int batch, int step)
@@ -32,14 +37,18 @@ public static class PretrainValidation
                 logits.Add(output.TagLogits);
             }
             var n = cases.Count;
-            var similarity = cat(images, 0).matmul(cat(reports, 0).t()).contiguous().data<float>().ToArray();
+            var (imageEmbeddings, reportEmbeddings) = (cat(images, 0), cat(reports, 0));
+            var similarity = imageEmbeddings.matmul(reportEmbeddings.t()).contiguous().data<float>().ToArray();
+            float[] Gram(Tensor e) => e.matmul(e.t()).contiguous().data<float>().ToArray();
             var scores = cat(logits, 0).contiguous().data<float>().ToArray();
             var tags = (int)logits[0].shape[1];
             return new PretrainScores(step,
                 RetrievalMetrics.RecallAtK(similarity, n, 1),
                 RetrievalMetrics.RecallAtK(similarity, n, 5),
                 RetrievalMetrics.MeanAveragePrecision(scores, [.. cases.SelectMany(c => c.Targets)], [.. cases.SelectMany(c => c.Known)], tags),
-                n);
+                n,
+                n < 2 ? double.NaN : RetrievalMetrics.MeanOffDiagonal(Gram(imageEmbeddings), n),
+                n < 2 ? double.NaN : RetrievalMetrics.MeanOffDiagonal(Gram(reportEmbeddings), n));
         }
         finally
         {

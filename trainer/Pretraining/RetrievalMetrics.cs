@@ -63,4 +63,19 @@ public static class RetrievalMetrics
         }
         return aps.Count == 0 ? double.NaN : aps.Average();
     }
+
+    /// <summary>
+    /// Mean similarity between distinct items of an [n, n] Gram matrix of L2-normalised embeddings: near 1 when the
+    /// encoder gives every input the same embedding (collapse; the contrastive loss then sits at ln B).
+    /// </summary>
+    public static double MeanOffDiagonal(float[] gram, int n)
+    {
+        ArgumentNullException.ThrowIfNull(gram);
+        if (n < 2 || gram.Length != n * n) throw new ArgumentException($"expected an {n}×{n} Gram matrix, n ≥ 2");
+        double sum = 0;
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                if (i != j) sum += gram[i * n + j];
+        return sum / (n * (n - 1.0));
+    }
 }

@@ -44,11 +44,11 @@ public sealed class PretrainTrainerTests
     }
 
     [Fact]
-    public void ACheckpointFromBeforeTheImagePoolingChoiceResumesWithMeanPooling()
+    public void ACheckpointFromBeforeTheContrastiveHeadChoicesResumesAsItWasMade()
     {
         using var tmp = new TempFolder();
         var (data, tokenizer) = Load(tmp.Path);
-        var options = Tiny with { ImagePooling = ImagePooling.Mean };
+        var options = Tiny with { ImagePooling = ImagePooling.Mean, EmbeddingBatchNorm = false };
         var network = PretrainCommand.NetworkFor(options, data.Tags, tokenizer);
         string checkpoint;
         using (var old = new PretrainTrainer(PretrainTrainer.CreateModel(network, options.Seed), options, data.Train))
@@ -58,18 +58,22 @@ public sealed class PretrainTrainerTests
         }
         var statePath = Path.Combine(checkpoint, Checkpoint.StateFile);
         var state = JsonNode.Parse(File.ReadAllText(statePath))!;
-        Assert.True(state["network"]!.AsObject().Remove("imagePooling"));
-        Assert.True(state["options"]!.AsObject().Remove("imagePooling"));
+        foreach (var part in new[] { "network", "options" })
+            foreach (var property in new[] { "imagePooling", "embeddingBatchNorm" })
+                Assert.True(state[part]!.AsObject().Remove(property), $"{part}.{property}");
         File.WriteAllText(statePath, state.ToJsonString());
 
         using var resumed = PretrainTrainer.Resume(checkpoint, data.Train);
         Assert.Equal(ImagePooling.Mean, resumed.Model.Network.ImagePooling);
-        Assert.DoesNotContain(resumed.Model.state_dict().Keys, k => k.StartsWith("imagePool.", StringComparison.Ordinal));
+        Assert.False(resumed.Model.Network.EmbeddingBatchNorm);
+        Assert.DoesNotContain(resumed.Model.state_dict().Keys, k => k.StartsWith("imagePool.", StringComparison.Ordinal) || k.EndsWith("Norm.running_mean", StringComparison.Ordinal));
         Assert.True(double.IsFinite(resumed.RunStep().Loss));
 
         using var current = PretrainTrainer.CreateModel(PretrainCommand.NetworkFor(Tiny, data.Tags, tokenizer), Tiny.Seed);
         Assert.Equal(ImagePooling.Attention, current.Network.ImagePooling);
+        Assert.True(current.Network.EmbeddingBatchNorm);
         Assert.Contains("imagePool.query", current.state_dict().Keys);
+        Assert.Contains("reportNorm.running_mean", current.state_dict().Keys);
     }
 
     [Fact]

@@ -27,12 +27,12 @@ public sealed class PretrainVerbsTests
         var vocab = TinyPairs.WriteVocabulary(Path.Combine(tmp.Path, "vocab.txt"));
         var run = Path.Combine(tmp.Path, "pre");
 
-        Assert.Equal(0, PretrainCommand.Run(new Arguments(PretrainArgs(data, run, vocab, 3), new HashSet<string>())));
+        Assert.Equal(0, PretrainCommand.Run(new Arguments(PretrainArgs(data, run, vocab, 3), PretrainCommand.Flags)));
         Assert.True(Directory.Exists(Path.Combine(run, "checkpoints", "step-000002")));
         Assert.True(Directory.Exists(Path.Combine(run, "checkpoints", "step-000003")));
         Assert.Equal(4, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Length);
         var validation = File.ReadAllLines(Path.Combine(run, "validation.csv"));
-        Assert.Equal("step,recall_at_1,recall_at_5,tag_map,pairs", validation[0]);
+        Assert.Equal("step,recall_at_1,recall_at_5,tag_map,pairs,image_cosine,report_cosine", validation[0]);
         Assert.Equal(["2", "3"], validation.Skip(1).Select(l => l.Split(',')[0]));
         Assert.Equal("2", validation[^1].Split(',')[4]);
         Assert.True(new FileInfo(Path.Combine(run, "validation.png")).Length > 100);
@@ -43,7 +43,7 @@ public sealed class PretrainVerbsTests
         Assert.Equal(TagLossKind.Bce, PretrainCheckpoint.ReadState(Checkpoint.Latest(run)!).Options.TagLoss);
 
         // Resuming with more steps continues from step 3; the logs keep their rows.
-        Assert.Equal(0, PretrainCommand.Run(new Arguments(PretrainArgs(data, run, vocab, 4), new HashSet<string>())));
+        Assert.Equal(0, PretrainCommand.Run(new Arguments(PretrainArgs(data, run, vocab, 4), PretrainCommand.Flags)));
         Assert.Equal(5, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Length);
         Assert.Equal(4, File.ReadAllLines(Path.Combine(run, "validation.csv")).Length);
 
@@ -89,7 +89,7 @@ public sealed class PretrainVerbsTests
         var vocab = TinyPairs.WriteVocabulary(Path.Combine(tmp.Path, "vocab.txt"));
         var run = Path.Combine(tmp.Path, "pre");
         var e = Assert.Throws<UsageException>(() =>
-            PretrainCommand.Run(new Arguments([.. PretrainArgs(data, run, vocab, 1), "--image-pooling", "max"], new HashSet<string>())));
+            PretrainCommand.Run(new Arguments([.. PretrainArgs(data, run, vocab, 1), "--image-pooling", "max"], PretrainCommand.Flags)));
         Assert.Contains("'max' is not attention or mean", e.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(run));
     }

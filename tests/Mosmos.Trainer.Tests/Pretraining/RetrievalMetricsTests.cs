@@ -44,4 +44,15 @@ public sealed class RetrievalMetricsTests
         scores[4] = 0.95f;
         Assert.Equal(0.5, RetrievalMetrics.MeanAveragePrecision(scores, targets, known, 2), 10);
     }
+
+    [Fact]
+    public void MeanOffDiagonalIsOneForIdenticalEmbeddingsAndIgnoresTheDiagonal()
+    {
+        Assert.Equal(1.0, RetrievalMetrics.MeanOffDiagonal([1, 1, 1, 1, 1, 1, 1, 1, 1], 3), 10);
+        // Two orthogonal and one opposite: (0 + -1 + 0 + 0 + -1 + 0) / 6.
+        float[] gram = [1, 0, -1, 0, 1, 0, -1, 0, 1];
+        Assert.Equal(-1.0 / 3, RetrievalMetrics.MeanOffDiagonal(gram, 3), 6);
+        Assert.Throws<ArgumentException>(() => RetrievalMetrics.MeanOffDiagonal([1], 1));
+        Assert.Throws<ArgumentException>(() => RetrievalMetrics.MeanOffDiagonal([1, 0, 0], 2));
+    }
 }
