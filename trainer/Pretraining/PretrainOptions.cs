@@ -36,7 +36,11 @@ public sealed record PretrainOptions
     /// <summary>Report tokens kept, [CLS] and [SEP] included.</summary>
     public int MaxTokens { get; init; } = 256;
 
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>
+    /// Peak AdamW rate. 1e-3 (the segmentation trainer's) made the contrastive loss swing above ln B once the
+    /// embeddings were batch-normalised; 3e-4 brings it down steadily (docs/mosmos-results.md "Pre-training").
+    /// </summary>
+    public double LearningRate { get; init; } = 3e-4;
 
     public double MinLearningRate { get; init; } = 1e-5;
 
