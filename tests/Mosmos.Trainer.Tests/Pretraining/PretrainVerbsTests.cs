@@ -18,14 +18,19 @@ public sealed class PretrainVerbsTests
          "--text-layers", "1", "--decoder-layers", "1", "--context-tokens", "2", "--max-tokens", "24", "--warmup", "1",
          "--val-fraction", "0.25", "--checkpoint-every", "2", "--tag-loss", "bce"];
 
+    /// <summary>Tiny image–report pairs and their vocabulary in <paramref name="tmp"/>, and where the run goes.</summary>
+    private static (string Data, string Vocab, string Run) Folders(TempFolder tmp, int cases, int labelled)
+    {
+        var data = Path.Combine(tmp.Path, "data");
+        TinyPairs.Write(data, cases, labelled);
+        return (data, TinyPairs.WriteVocabulary(Path.Combine(tmp.Path, "vocab.txt")), Path.Combine(tmp.Path, "pre"));
+    }
+
     [Fact]
     public void PretrainResumeFinetuneExport()
     {
         using var tmp = new TempFolder();
-        var data = Path.Combine(tmp.Path, "data");
-        TinyPairs.Write(data, cases: 8, labelled: 3);
-        var vocab = TinyPairs.WriteVocabulary(Path.Combine(tmp.Path, "vocab.txt"));
-        var run = Path.Combine(tmp.Path, "pre");
+        var (data, vocab, run) = Folders(tmp, cases: 8, labelled: 3);
 
         Assert.Equal(0, PretrainCommand.Run(new Arguments(PretrainArgs(data, run, vocab, 3), PretrainCommand.Flags)));
         Assert.True(Directory.Exists(Path.Combine(run, "checkpoints", "step-000002")));
@@ -84,10 +89,7 @@ public sealed class PretrainVerbsTests
     public void AnUnknownImagePoolingIsAUsageErrorAndNothingIsWritten()
     {
         using var tmp = new TempFolder();
-        var data = Path.Combine(tmp.Path, "data");
-        TinyPairs.Write(data, cases: 4, labelled: 1);
-        var vocab = TinyPairs.WriteVocabulary(Path.Combine(tmp.Path, "vocab.txt"));
-        var run = Path.Combine(tmp.Path, "pre");
+        var (data, vocab, run) = Folders(tmp, cases: 4, labelled: 1);
         var e = Assert.Throws<UsageException>(() =>
             PretrainCommand.Run(new Arguments([.. PretrainArgs(data, run, vocab, 1), "--image-pooling", "max"], PretrainCommand.Flags)));
         Assert.Contains("'max' is not attention or mean", e.Message, StringComparison.Ordinal);
