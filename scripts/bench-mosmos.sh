@@ -171,13 +171,15 @@ for key, label in rows:
     means = [statistics.mean([v for v in r.values() if v == v]) for r in runs if r]
     print(f'| {label} | {len(runs)} | {cell(means)} | ' + ' | '.join(cell([r.get(o, float("nan")) for r in runs]) for o in organs) + ' |')
 print('\nPre-training, held-out pairs at the last step (validation.csv):\n')
-print('| seed | step | recall@1 | recall@5 | tag mAP | pairs |')
-print('|---|---|---|---|---|---|')
+print('| seed | step | recall@1 | recall@5 | tag mAP | pairs | image cosine | report cosine |')
+print('|---|---|---|---|---|---|---|---|')
 for s in seeds:
     path = os.path.join(out, 'runs', f's{s}', 'pretrain', 'validation.csv')
-    if os.path.exists(path):
-        last = list(csv.DictReader(open(path)))[-1]
-        print(f"| {s} | {last['step']} | {float(last['recall_at_1']):.3f} | {float(last['recall_at_5']):.3f} | {float(last['tag_map']):.3f} | {last['pairs']} |")
+    rows_so_far = list(csv.DictReader(open(path))) if os.path.exists(path) else []
+    if rows_so_far:   # a pre-training still before its first checkpoint has none
+        last = rows_so_far[-1]
+        cosine = lambda k: f"{float(last[k]):.3f}" if last.get(k) else 'n/a'   # runs made before the column existed
+        print(f"| {s} | {last['step']} | {float(last['recall_at_1']):.3f} | {float(last['recall_at_5']):.3f} | {float(last['tag_map']):.3f} | {last['pairs']} | {cosine('image_cosine')} | {cosine('report_cosine')} |")
 timings = os.path.join(out, 'timings.csv')
 if os.path.exists(timings):
     total = sum(int(r['seconds']) for r in csv.DictReader(open(timings)))
