@@ -40,10 +40,7 @@ public sealed class AttentionPool3d : nn.Module
     public Tensor Forward(Tensor bottleneck)
     {
         ArgumentNullException.ThrowIfNull(bottleneck);
-        var tokens = visual.forward(bottleneck);
-        long d = tokens.shape[2], h = tokens.shape[3], w = tokens.shape[4];
-        var flat = tokens.flatten(2).transpose(1, 2) + PositionalEncoding3d.For(d, h, w, Dim).to(tokens.device);
-        var memory = norm.forward(flat);
+        var memory = norm.forward(PositionalEncoding3d.Tokens(visual.forward(bottleneck)));
         var (pooled, _) = attention.Forward(query + memory.mean([1], keepdim: true), memory);
         return pooled.squeeze(1);
     }

@@ -35,6 +35,13 @@ public static class PositionalEncoding3d
         return cat([pz, py, px], 3).reshape(d * h * w, dim);
     }
 
+    /// <summary>A token grid [N, C, d, h, w] as tokens [N, d·h·w, C] with the encoding added.</summary>
+    public static Tensor Tokens(Tensor grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return grid.flatten(2).transpose(1, 2) + For(grid.shape[2], grid.shape[3], grid.shape[4], grid.shape[1]).to(grid.device);
+    }
+
     /// <summary>The same encoding as ONNX nodes, from the int64 shape [N, C, d, h, w] of the token grid.</summary>
     public static string Export(OnnxGraph g, string gridShape, long dim, string scope)
     {

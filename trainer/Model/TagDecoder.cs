@@ -49,8 +49,7 @@ public sealed partial class TagDecoder : nn.Module
             throw new ArgumentException($"expected {k}×{Config.EmbedDim} tag embeddings, got [{string.Join(", ", queries.shape)}]");
         var tokens = visual.forward(bottleneck);
         long n = tokens.shape[0], d = tokens.shape[2], h = tokens.shape[3], w = tokens.shape[4];
-        var flat = tokens.flatten(2).transpose(1, 2) + PositionalEncoding3d.For(d, h, w, Config.EmbedDim).to(tokens.device);
-        var memory = memoryNorm.forward(flat);
+        var memory = memoryNorm.forward(PositionalEncoding3d.Tokens(tokens));
         var q = queries.unsqueeze(0);
         Tensor? weights = null;
         foreach (var layer in layers) (q, weights) = layer.Forward(q, memory);
