@@ -10,12 +10,12 @@ namespace Mosmos.Trainer.Cli;
 /// <c>pretrain --data DIR --out RUN [--vocab FILE] [--steps N] [--batch B] [--size N] [--spacing MM] [--seed S]
 /// [--widths 8,16,32,64] [--embed-dim C] [--heads H] [--text-layers L] [--decoder-layers L] [--context-tokens N]
 /// [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-weight W] [--image-pooling attention|mean]
-/// [--no-embedding-norm] [--val-fraction F] [--checkpoint-every N] [--threads N]</c>: MOSMOS image–report pre-training (trainer/README.md "MOSMOS").
+/// [--no-embedding-norm] [--no-augment] [--sentence-dropout P] [--val-fraction F] [--checkpoint-every N] [--threads N]</c>: MOSMOS image–report pre-training (trainer/README.md "MOSMOS").
 /// A RUN folder with a checkpoint resumes from its latest one (only <c>--steps</c> may change).
 /// </summary>
 public static class PretrainCommand
 {
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "no-embedding-norm" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "no-embedding-norm", "no-augment" };
 
     public static int Run(Arguments a)
     {
@@ -110,6 +110,8 @@ public static class PretrainCommand
             ValidationFraction = a.Number("val-fraction") ?? d.ValidationFraction,
             CheckpointEvery = a.Count("checkpoint-every") ?? d.CheckpointEvery,
             EmbeddingBatchNorm = !a.Flag("no-embedding-norm"),
+            Augment = !a.Flag("no-augment"),
+            SentenceDropout = a.Number("sentence-dropout") ?? d.SentenceDropout,
             TagLoss = loss switch
             {
                 null or "asl" => TagLossKind.Asymmetric,

@@ -8,9 +8,10 @@ namespace Mosmos.Trainer.Pretraining;
 /// One image–report pair on the pre-training grid: the normalised CT resampled to the isotropic spacing and
 /// centre-cropped or padded (with air) to a cube, x fastest; the report's token ids padded to a fixed length;
 /// the tag targets from the dataset's tag states (present/abnormal = 1, absent = 0) and which of them are known
-/// (a tag the report does not state is unknown and not trained on).
+/// (a tag the report does not state is unknown and not trained on); the report's sentence boundaries in
+/// <see cref="Tokens"/> (<see cref="PretrainAugmenter.SentenceBoundaries"/>; empty when unknown) for sentence dropout.
 /// </summary>
-public sealed record PretrainCase(string Id, float[] Image, long[] Tokens, float[] Targets, float[] Known)
+public sealed record PretrainCase(string Id, float[] Image, long[] Tokens, float[] Targets, float[] Known, int[] Sentences)
 {
     /// <summary>Resampled, normalised, cropped/padded volume; same layout and placement as <see cref="Image"/>.</summary>
     public static float[] PrepareImage(CaseVolume volume, double spacingMm, int size, IntensityNormalization intensity)

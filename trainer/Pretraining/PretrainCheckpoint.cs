@@ -53,10 +53,19 @@ public static class PretrainCheckpoint
     public static PretrainState ReadState(string checkpoint)
     {
         var path = Path.Combine(checkpoint, Checkpoint.StateFile);
-        var state = JsonSerializer.Deserialize(File.ReadAllText(path), PretrainJson.Default.PretrainState)
+        var json = File.ReadAllText(path);
+        var state = JsonSerializer.Deserialize(json, PretrainJson.Default.PretrainState)
             ?? throw new InvalidDataException($"{path} is JSON null");
         if (state.Kind != Kind) throw new InvalidDataException($"{path} is not a pre-training checkpoint (kind '{state.Kind}')");
-        return state;
+        return WrittenBeforeAugmentation(json) ? state with { Options = state.Options with { Augment = false, SentenceDropout = 0 } } : state;
+    }
+
+    /// <summary>A state.json from before pre-training augmented its pairs: it resumes without augmentation, as it was made.</summary>
+    private static bool WrittenBeforeAugmentation(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object
+            && !options.TryGetProperty("augment", out _);
     }
 
     public static PretrainModel LoadModel(string checkpoint, out PretrainState state)

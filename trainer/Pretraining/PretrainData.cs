@@ -48,12 +48,30 @@ public sealed class PretrainData
             var image = PretrainCase.PrepareImage(volume, options.SpacingMm, options.Size, options.Intensity);
             var ids = tokenizer.Encode(dataset.ReadReport(c)!, options.MaxTokens);
             var (targets, known) = PretrainCase.TagTargets(c.Tags, tags);
-            var pair = new PretrainCase(c.Id, image, PretrainCase.Pad(ids, options.MaxTokens, tokenizer.PadId), targets, known);
+            var tokens = PretrainCase.Pad(ids, options.MaxTokens, tokenizer.PadId);
+            var pair = new PretrainCase(c.Id, image, tokens, targets, known, Sentences(tokenizer, tokens));
             (held.Contains(c.Id) ? validation : train).Add(pair);
             progress?.Report(train.Count + validation.Count);
         }
         return new PretrainData(tags, train, validation);
     }
+
+    /// <summary>
+    /// Sentence boundaries of a padded report (<see cref="PretrainAugmenter.SentenceBoundaries"/>): a sentence ends at
+    /// a "." that is not a decimal point ("7.19 mm" stays whole). Empty when the vocabulary has no ".".
+    /// </summary>
+    public static int[] Sentences(ReportTokenizer tokenizer, long[] tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var period = tokenizer.Encode(".", 3)[1];
+        if (period == tokenizer.UnknownId || period == tokenizer.SepId) return [];
+        return PretrainAugmenter.SentenceBoundaries(tokens, i => tokens[i] == period
+            && !(i + 1 < tokens.Length && IsDigits(tokenizer, tokens[i - 1]) && IsDigits(tokenizer, tokens[i + 1])), tokenizer.PadId);
+    }
+
+    private static bool IsDigits(ReportTokenizer tokenizer, long id) =>
+        tokenizer.Tokens([(int)id])[0].TrimStart('#') is { Length: > 0 } piece && piece.All(char.IsAsciiDigit);
 
     /// <summary>
     /// The organs the reports speak about: every id that occurs in some case's tags, those in the dataset's label

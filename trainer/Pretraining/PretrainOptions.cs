@@ -61,6 +61,15 @@ public sealed record PretrainOptions
     /// </summary>
     public bool EmbeddingBatchNorm { get; init; } = true;
 
+    /// <summary>
+    /// Per-pair image augmentation (<see cref="PretrainAugmenter"/>: rotation, scale, shift, intensity, noise; no flips).
+    /// Checkpoints written before the option load with false, as they were made.
+    /// </summary>
+    public bool Augment { get; init; } = true;
+
+    /// <summary>Probability of dropping each report sentence in training (<see cref="PretrainAugmenter.DropSentences"/>); 0 keeps reports whole.</summary>
+    public double SentenceDropout { get; init; } = 0.3;
+
     /// <summary>Weight of the tag loss beside the contrastive loss (both weight 1 by default).</summary>
     public double TagWeight { get; init; } = 1.0;
 
@@ -92,6 +101,7 @@ public sealed record PretrainOptions
         if (!(LearningRate > 0) || MinLearningRate < 0 || MinLearningRate > LearningRate) e.Add("need 0 <= min-lr <= lr, lr > 0");
         if (WarmupSteps < 0) e.Add("warmup must not be negative");
         if (!(TagWeight >= 0)) e.Add("tag-weight must not be negative");
+        if (!(SentenceDropout >= 0 && SentenceDropout < 1)) e.Add("sentence-dropout must be in [0, 1)");
         if (!(ValidationFraction > 0 && ValidationFraction < 1)) e.Add("val-fraction must be in (0, 1)");
         if (CheckpointEvery < 1) e.Add("checkpoint-every must be at least 1");
         if (e.Count > 0) throw new ArgumentException(string.Join("; ", e));

@@ -12,8 +12,8 @@ public sealed record PretrainStepResult(int Step, double Loss, double Contrastiv
 /// <summary>
 /// Image–report pre-training: each step draws <see cref="PretrainOptions.BatchSize"/> distinct training pairs
 /// (counter-based, <see cref="StepRandom"/> stream 1), loss = symmetric InfoNCE + w · tag loss, AdamW with the
-/// segmentation trainer's warm-up + cosine schedule, gradient norm clipped, temperature clamped. No augmentation:
-/// flips would contradict the reports' left and right.
+/// segmentation trainer's warm-up + cosine schedule, gradient norm clipped, temperature clamped. Pairs are
+/// augmented (<see cref="PretrainAugmenter"/>, stream 2) unless the options say not to.
 /// </summary>
 public sealed class PretrainTrainer : IDisposable
 {
@@ -57,7 +57,11 @@ public sealed class PretrainTrainer : IDisposable
         Model.train();
         var rng = new StepRandom(Options.Seed, Step, stream: 1);
         var batch = Draw(rng, _train.Count, Options.BatchSize).Select(i => _train[i]).ToList();
+        var augment = new StepRandom(Options.Seed, Step, stream: 2);
+        if (Options.SentenceDropout > 0)
+            batch = [.. batch.Select(c => c with { Tokens = PretrainAugmenter.DropSentences(c.Tokens, c.Sentences, Options.SentenceDropout, Model.Network.PadId, augment) })];
         var (images, ids, targets, known) = Batch(batch, Options.Size);
+        if (Options.Augment) images = PretrainAugmenter.Images(images, Data.Intensity.Floor(Options.Intensity), augment);
         var lr = LearningRateSchedule.At(Step, Options.Schedule);
         foreach (var group in Optimizer.ParamGroups) group.LearningRate = lr;
         Optimizer.zero_grad();

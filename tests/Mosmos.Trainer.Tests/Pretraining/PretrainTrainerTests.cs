@@ -44,11 +44,11 @@ public sealed class PretrainTrainerTests
     }
 
     [Fact]
-    public void ACheckpointFromBeforeTheContrastiveHeadChoicesResumesAsItWasMade()
+    public void ACheckpointFromBeforeTheContrastiveHeadChoicesAndAugmentationResumesAsItWasMade()
     {
         using var tmp = new TempFolder();
         var (data, tokenizer) = Load(tmp.Path);
-        var options = Tiny with { ImagePooling = ImagePooling.Mean, EmbeddingBatchNorm = false };
+        var options = Tiny with { ImagePooling = ImagePooling.Mean, EmbeddingBatchNorm = false, Augment = false, SentenceDropout = 0 };
         var network = PretrainCommand.NetworkFor(options, data.Tags, tokenizer);
         string checkpoint;
         using (var old = new PretrainTrainer(PretrainTrainer.CreateModel(network, options.Seed), options, data.Train))
@@ -61,9 +61,13 @@ public sealed class PretrainTrainerTests
         foreach (var part in new[] { "network", "options" })
             foreach (var property in new[] { "imagePooling", "embeddingBatchNorm" })
                 Assert.True(state[part]!.AsObject().Remove(property), $"{part}.{property}");
+        foreach (var property in new[] { "augment", "sentenceDropout" })
+            Assert.True(state["options"]!.AsObject().Remove(property), $"options.{property}");
         File.WriteAllText(statePath, state.ToJsonString());
 
         using var resumed = PretrainTrainer.Resume(checkpoint, data.Train);
+        Assert.False(resumed.Options.Augment);
+        Assert.Equal(0, resumed.Options.SentenceDropout);
         Assert.Equal(ImagePooling.Mean, resumed.Model.Network.ImagePooling);
         Assert.False(resumed.Model.Network.EmbeddingBatchNorm);
         Assert.DoesNotContain(resumed.Model.state_dict().Keys, k => k.StartsWith("imagePool.", StringComparison.Ordinal) || k.EndsWith("Norm.running_mean", StringComparison.Ordinal));
@@ -72,6 +76,8 @@ public sealed class PretrainTrainerTests
         using var current = PretrainTrainer.CreateModel(PretrainCommand.NetworkFor(Tiny, data.Tags, tokenizer), Tiny.Seed);
         Assert.Equal(ImagePooling.Attention, current.Network.ImagePooling);
         Assert.True(current.Network.EmbeddingBatchNorm);
+        Assert.True(Tiny.Augment);
+        Assert.Equal(0.3, Tiny.SentenceDropout);
         Assert.Contains("imagePool.query", current.state_dict().Keys);
         Assert.Contains("reportNorm.running_mean", current.state_dict().Keys);
     }

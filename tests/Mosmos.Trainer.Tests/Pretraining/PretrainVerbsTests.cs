@@ -96,6 +96,19 @@ public sealed class PretrainVerbsTests
         Assert.False(Directory.Exists(run));
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("-0.1")]
+    public void ASentenceDropoutOutsideZeroToOneIsRefusedAndNothingIsWritten(string p)
+    {
+        using var tmp = new TempFolder();
+        var (data, vocab, run) = Folders(tmp, cases: 4, labelled: 1);
+        var e = Assert.Throws<ArgumentException>(() =>
+            PretrainCommand.Run(new Arguments([.. PretrainArgs(data, run, vocab, 1), "--sentence-dropout", p, "--no-augment"], PretrainCommand.Flags)));
+        Assert.Contains("sentence-dropout must be in [0, 1)", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(run));
+    }
+
     [Fact]
     public void FineTuningTrainsTheEncoderAndLeavesTheTagDecoderAndEmbeddingsFrozen()
     {
