@@ -9,7 +9,7 @@ namespace Mosmos.Trainer.Cli;
 /// <summary>
 /// <c>pretrain --data DIR --out RUN [--vocab FILE] [--steps N] [--batch B] [--size N] [--spacing MM] [--seed S]
 /// [--widths 8,16,32,64] [--embed-dim C] [--heads H] [--text-layers L] [--decoder-layers L] [--context-tokens N]
-/// [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-weight W] [--image-pooling attention|mean]
+/// [--max-tokens T] [--lr X] [--warmup N] [--tag-loss asl|bce] [--tag-targets presence|findings] [--tag-weight W] [--image-pooling attention|mean]
 /// [--no-embedding-norm] [--no-augment] [--sentence-dropout P] [--val-fraction F] [--checkpoint-every N] [--threads N]</c>: MOSMOS image–report pre-training (trainer/README.md "MOSMOS").
 /// A RUN folder with a checkpoint resumes from its latest one (only <c>--steps</c> may change).
 /// </summary>
@@ -90,6 +90,7 @@ public static class PretrainCommand
         var d = new PretrainOptions();
         var loss = a.Optional("tag-loss");
         var pooling = a.Optional("image-pooling");
+        var meaning = a.Optional("tag-targets");
         return d with
         {
             Steps = steps ?? d.Steps,
@@ -117,6 +118,12 @@ public static class PretrainCommand
                 null or "asl" => TagLossKind.Asymmetric,
                 "bce" => TagLossKind.Bce,
                 _ => throw new UsageException($"--tag-loss: '{loss}' is not asl or bce"),
+            },
+            TagTargets = meaning switch
+            {
+                null or "presence" => TagTargets.Presence,
+                "findings" => TagTargets.Findings,
+                _ => throw new UsageException($"--tag-targets: '{meaning}' is not presence or findings"),
             },
             ImagePooling = pooling switch
             {

@@ -7,7 +7,7 @@ namespace Mosmos.Trainer.Pretraining;
 /// <summary>
 /// One image–report pair on the pre-training grid: the normalised CT resampled to the isotropic spacing and
 /// centre-cropped or padded (with air) to a cube, x fastest; the report's token ids padded to a fixed length;
-/// the tag targets from the dataset's tag states (present/abnormal = 1, absent = 0) and which of them are known
+/// the tag targets from the dataset's tag states (<see cref="Pretraining.TagTargets"/>) and which of them are known
 /// (a tag the report does not state is unknown and not trained on); the report's sentence boundaries in
 /// <see cref="Tokens"/> (<see cref="PretrainAugmenter.SentenceBoundaries"/>; empty when unknown) for sentence dropout.
 /// </summary>
@@ -35,8 +35,9 @@ public sealed record PretrainCase(string Id, float[] Image, long[] Tokens, float
         return CropOrPad(Resampler.Nearest(volume.Labels, source, grid), grid, size, (byte)0);
     }
 
-    /// <summary>Tag targets and their known-mask in the order of <paramref name="tags"/>.</summary>
-    public static (float[] Targets, float[] Known) TagTargets(IReadOnlyDictionary<string, OrganTag>? states, IReadOnlyList<string> tags)
+    /// <summary>Tag targets and their known-mask in the order of <paramref name="tags"/> (<see cref="TagTargets"/> says what 1 means).</summary>
+    public static (float[] Targets, float[] Known) TagTargets(IReadOnlyDictionary<string, OrganTag>? states, IReadOnlyList<string> tags,
+        TagTargets meaning = Pretraining.TagTargets.Presence)
     {
         ArgumentNullException.ThrowIfNull(tags);
         var targets = new float[tags.Count];
@@ -44,8 +45,11 @@ public sealed record PretrainCase(string Id, float[] Image, long[] Tokens, float
         for (var k = 0; k < tags.Count; k++)
         {
             if (states is null || !states.TryGetValue(tags[k], out var state)) continue;
+            if (meaning == Pretraining.TagTargets.Findings && state == OrganTag.Absent) continue;
             known[k] = 1;
-            targets[k] = state is OrganTag.Present or OrganTag.Abnormal ? 1 : 0;
+            targets[k] = meaning == Pretraining.TagTargets.Findings
+                ? state == OrganTag.Abnormal ? 1 : 0
+                : state is OrganTag.Present or OrganTag.Abnormal ? 1 : 0;
         }
         return (targets, known);
     }

@@ -47,7 +47,7 @@ public sealed class PretrainData
             var volume = dataset.Load(c);
             var image = PretrainCase.PrepareImage(volume, options.SpacingMm, options.Size, options.Intensity);
             var ids = tokenizer.Encode(dataset.ReadReport(c)!, options.MaxTokens);
-            var (targets, known) = PretrainCase.TagTargets(c.Tags, tags);
+            var (targets, known) = PretrainCase.TagTargets(c.Tags, tags, options.TagTargets);
             var tokens = PretrainCase.Pad(ids, options.MaxTokens, tokenizer.PadId);
             var pair = new PretrainCase(c.Id, image, tokens, targets, known, Sentences(tokenizer, tokens));
             (held.Contains(c.Id) ? validation : train).Add(pair);

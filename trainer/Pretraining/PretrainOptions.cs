@@ -50,6 +50,9 @@ public sealed record PretrainOptions
 
     public TagLossKind TagLoss { get; init; } = TagLossKind.Asymmetric;
 
+    /// <summary>What a tag's target says about its organ; checkpoints written before the option are <see cref="TagTargets.Presence"/>.</summary>
+    public TagTargets TagTargets { get; init; } = TagTargets.Presence;
+
     /// <summary>The global image feature of the contrastive loss (<see cref="Model.AttentionPool3d"/> remarks say why not the mean).</summary>
     public ImagePooling ImagePooling { get; init; } = ImagePooling.Attention;
 
@@ -116,6 +119,20 @@ public enum TagLossKind
 
     /// <summary>Binary cross-entropy.</summary>
     Bce,
+}
+
+/// <summary>What a tag's target of 1 means; tags the report does not state are unknown either way.</summary>
+public enum TagTargets
+{
+    /// <summary>The organ is there (present or abnormal = 1, absent = 0): the method's tags.</summary>
+    Presence,
+
+    /// <summary>
+    /// The report has an abnormal finding in the organ (abnormal = 1, present = 0, absent = unknown). In phantoms nearly
+    /// every organ is present, so presence tags are met without looking at the organs; findings (cysts, masses,
+    /// enlargement, hydronephrosis, stones) are drawn in the image and must be looked for where the organ is.
+    /// </summary>
+    Findings,
 }
 
 /// <summary>How pre-training turns the encoder's bottleneck into one image feature for the contrastive loss.</summary>

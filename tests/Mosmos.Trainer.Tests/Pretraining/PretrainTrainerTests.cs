@@ -83,6 +83,23 @@ public sealed class PretrainTrainerTests
     }
 
     [Fact]
+    public void TagTargetsSayPresenceOrFindingsAndUnstatedOrgansAreUnknown()
+    {
+        var states = new Dictionary<string, Datasets.OrganTag>
+        {
+            ["kidney_left"] = Datasets.OrganTag.Absent, ["kidney_right"] = Datasets.OrganTag.Abnormal, ["spleen"] = Datasets.OrganTag.Present,
+        };
+        string[] tags = ["kidney_left", "kidney_right", "spleen", "liver"];
+        var (presence, knownPresence) = PretrainCase.TagTargets(states, tags);
+        Assert.Equal([0f, 1f, 1f, 0f], presence);
+        Assert.Equal([1f, 1f, 1f, 0f], knownPresence);
+        // Findings: an absent organ has none to look for, so it is left out rather than counted as normal.
+        var (findings, knownFindings) = PretrainCase.TagTargets(states, tags, TagTargets.Findings);
+        Assert.Equal([0f, 1f, 0f, 0f], findings);
+        Assert.Equal([0f, 1f, 1f, 0f], knownFindings);
+    }
+
+    [Fact]
     public void TrainingPairsAndHeldOutPairsAreDisjointAndTagsComeFromTheDataset()
     {
         using var tmp = new TempFolder();

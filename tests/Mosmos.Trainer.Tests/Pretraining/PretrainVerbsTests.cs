@@ -85,14 +85,16 @@ public sealed class PretrainVerbsTests
         Assert.Throws<ArgumentException>(() => FinetuneCommand.Run(new Arguments(finetune, FinetuneCommand.Flags)));
     }
 
-    [Fact]
-    public void AnUnknownImagePoolingIsAUsageErrorAndNothingIsWritten()
+    [Theory]
+    [InlineData("--image-pooling", "max", "'max' is not attention or mean")]
+    [InlineData("--tag-targets", "organs", "'organs' is not presence or findings")]
+    public void AnUnknownChoiceIsAUsageErrorAndNothingIsWritten(string option, string value, string message)
     {
         using var tmp = new TempFolder();
         var (data, vocab, run) = Folders(tmp, cases: 4, labelled: 1);
         var e = Assert.Throws<UsageException>(() =>
-            PretrainCommand.Run(new Arguments([.. PretrainArgs(data, run, vocab, 1), "--image-pooling", "max"], PretrainCommand.Flags)));
-        Assert.Contains("'max' is not attention or mean", e.Message, StringComparison.Ordinal);
+            PretrainCommand.Run(new Arguments([.. PretrainArgs(data, run, vocab, 1), option, value], PretrainCommand.Flags)));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(run));
     }
 
