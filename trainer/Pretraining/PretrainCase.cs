@@ -45,11 +45,15 @@ public sealed record PretrainCase(string Id, float[] Image, long[] Tokens, float
         for (var k = 0; k < tags.Count; k++)
         {
             if (states is null || !states.TryGetValue(tags[k], out var state)) continue;
-            if (meaning == Pretraining.TagTargets.Findings && state == OrganTag.Absent) continue;
+            float? target = (meaning, state) switch
+            {
+                (Pretraining.TagTargets.Findings, OrganTag.Absent) => null,   // no organ, no finding to look for
+                (Pretraining.TagTargets.Findings, _) => state == OrganTag.Abnormal ? 1 : 0,
+                _ => state == OrganTag.Absent ? 0 : 1,
+            };
+            if (target is null) continue;
             known[k] = 1;
-            targets[k] = meaning == Pretraining.TagTargets.Findings
-                ? state == OrganTag.Abnormal ? 1 : 0
-                : state is OrganTag.Present or OrganTag.Abnormal ? 1 : 0;
+            targets[k] = target.Value;
         }
         return (targets, known);
     }
